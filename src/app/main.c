@@ -1,0 +1,42 @@
+/* rnnstep: parses the options, builds the session and hands it to the
+ * visualiser or to batch mode. */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "../batch/batch.h"
+#include "../tui/tui.h"
+#include "options.h"
+#include "rnnstep/version.h"
+#include "session.h"
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    char err[512];
+    if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s (try 'rnnstep --help')\n", err);
+        return 2;
+    }
+    if (o.help) {
+        options_print_help();
+        return 0;
+    }
+    if (o.version) {
+        printf("rnnstep %s\n", RNNSTEP_VERSION);
+        return 0;
+    }
+    bool tui = !o.batch && !o.gradcheck;
+    if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        fprintf(stderr, "rnnstep: the visualiser needs a terminal on standard input and "
+                        "output; use --batch for text output\n");
+        return 2;
+    }
+    struct session s;
+    if (session_open(&s, &o, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s\n", err);
+        return 2;
+    }
+    int rc = o.gradcheck ? batch_gradcheck(&s) : o.batch ? batch_run(&s, &o) : tui_run(&s, &o);
+    session_close(&s);
+    return rc;
+}

@@ -1,0 +1,290 @@
+/* getopt_long parsing with strict number checks: "--hidden 3x" or
+ * "--lr nan" is an error naming the option, never a silent default. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_BATCH = 256,
+    OPT_EPOCHS,
+    OPT_ITERATIONS,
+    OPT_EVERY,
+    OPT_FORMAT,
+    OPT_TEXT,
+    OPT_TEXT_FILE,
+    OPT_HIDDEN,
+    OPT_LR,
+    OPT_OPTIMIZER,
+    OPT_CLIP,
+    OPT_INIT,
+    OPT_SEED,
+    OPT_SAVE,
+    OPT_TRACE,
+    OPT_GRADCHECK,
+    OPT_SEQ_LENGTH,
+    OPT_EXPLODE,
+    OPT_RECORD,
+    OPT_REPLAY,
+    OPT_THEME,
+};
+
+static const struct option long_options[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {"batch", no_argument, NULL, OPT_BATCH},
+    {"epochs", required_argument, NULL, OPT_EPOCHS},
+    {"iterations", required_argument, NULL, OPT_ITERATIONS},
+    {"every", required_argument, NULL, OPT_EVERY},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"text", required_argument, NULL, OPT_TEXT},
+    {"text-file", required_argument, NULL, OPT_TEXT_FILE},
+    {"hidden", required_argument, NULL, OPT_HIDDEN},
+    {"lr", required_argument, NULL, OPT_LR},
+    {"optimizer", required_argument, NULL, OPT_OPTIMIZER},
+    {"clip", required_argument, NULL, OPT_CLIP},
+    {"init", required_argument, NULL, OPT_INIT},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"save", required_argument, NULL, OPT_SAVE},
+    {"trace", required_argument, NULL, OPT_TRACE},
+    {"gradcheck", no_argument, NULL, OPT_GRADCHECK},
+    {"seq-length", required_argument, NULL, OPT_SEQ_LENGTH},
+    {"explode-factor", required_argument, NULL, OPT_EXPLODE},
+    {"record", required_argument, NULL, OPT_RECORD},
+    {"replay", required_argument, NULL, OPT_REPLAY},
+    {"theme", required_argument, NULL, OPT_THEME},
+    {NULL, 0, NULL, 0},
+};
+
+bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    if (!s || *s < '0' || *s > '9')
+        return false;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_double(const char *s, double lo, double hi, bool lo_open, double *out)
+{
+    if (!s || !*s)
+        return false;
+    errno = 0;
+    char *end;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v) || v > hi || v < lo || (lo_open && v == lo))
+        return false;
+    *out = v;
+    return true;
+}
+
+static int bad(char *err, size_t cap, const char *opt, const char *arg, const char *want)
+{
+    snprintf(err, cap, "--%s: '%s' is not %s", opt, arg, want);
+    return -1;
+}
+
+static void set_defaults(struct options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->epochs = DEFAULT_EPOCHS;
+    o->iterations = DEFAULT_ITERATIONS;
+    o->every = 1;
+    o->format = FORMAT_TABLE;
+    o->hidden = 1;
+    o->seed = 1;
+    o->settings = (struct rnn_settings){
+        .lr = 0.1,
+        .optimizer = RNN_OPT_SGD,
+        .clip = 0.0,
+        .explode_factor = RNN_EXPLODE_FACTOR_DEFAULT,
+    };
+}
+
+static int parse_format(const char *arg, struct options *o, char *err, size_t cap)
+{
+    static const char *const names[] = {"table", "csv", "jsonl"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(arg, names[i]) == 0) {
+            o->format = (enum out_format)i;
+            return 0;
+        }
+    return bad(err, cap, "format", arg, "one of table, csv, jsonl");
+}
+
+/* One option with its argument; -1 with err set when the value is bad. */
+static int apply_option(int c, const char *arg, struct options *o, char *err, size_t cap)
+{
+    uint64_t u;
+    double d;
+    switch (c) {
+    case 'h': o->help = true; return 0;
+    case 'V': o->version = true; return 0;
+    case OPT_BATCH: o->batch = true; return 0;
+    case OPT_GRADCHECK: o->gradcheck = true; return 0;
+    case OPT_EPOCHS:
+        if (!parse_u64(arg, 0, UINT64_C(1) << 53, &o->epochs))
+            return bad(err, cap, "epochs", arg, "a whole number >= 0");
+        o->epochs_set = true;
+        return 0;
+    case OPT_ITERATIONS:
+        if (!parse_u64(arg, 0, UINT64_C(1) << 53, &o->iterations))
+            return bad(err, cap, "iterations", arg, "a whole number >= 0");
+        o->iterations_set = true;
+        return 0;
+    case OPT_EVERY:
+        if (!parse_u64(arg, 1, UINT64_C(1) << 53, &o->every))
+            return bad(err, cap, "every", arg, "a whole number >= 1");
+        return 0;
+    case OPT_FORMAT: return parse_format(arg, o, err, cap);
+    case OPT_TEXT: o->text = arg; return 0;
+    case OPT_TEXT_FILE: o->text_file = arg; return 0;
+    case OPT_HIDDEN:
+        if (!parse_u64(arg, 1, RNN_HIDDEN_MAX, &u))
+            return bad(err, cap, "hidden", arg, "a whole number from 1 to 1024");
+        o->hidden = (int)u;
+        return 0;
+    case OPT_SEQ_LENGTH:
+        if (!parse_u64(arg, 1, 1000, &u))
+            return bad(err, cap, "seq-length", arg, "a whole number from 1 to 1000");
+        o->seq_length = (int)u;
+        return 0;
+    case OPT_LR:
+        if (!parse_double(arg, 0.0, 1e9, true, &o->settings.lr))
+            return bad(err, cap, "lr", arg, "a number above 0");
+        return 0;
+    case OPT_CLIP:
+        if (!parse_double(arg, 0.0, 1e300, true, &o->settings.clip))
+            return bad(err, cap, "clip", arg, "a number above 0");
+        return 0;
+    case OPT_EXPLODE:
+        if (!parse_double(arg, 0.0, 1e300, false, &d) || (d > 0.0 && d <= 1.0))
+            return bad(err, cap, "explode-factor", arg, "0 (off) or a number above 1");
+        o->settings.explode_factor = d;
+        return 0;
+    case OPT_OPTIMIZER: {
+        int opt = rnn_optimizer_parse(arg);
+        if (opt < 0)
+            return bad(err, cap, "optimizer", arg, "one of sgd, momentum, adagrad, adam");
+        o->settings.optimizer = (enum rnn_optimizer)opt;
+        return 0;
+    }
+    case OPT_SEED:
+        if (!parse_u64(arg, 0, UINT64_MAX, &o->seed))
+            return bad(err, cap, "seed", arg, "a whole number >= 0");
+        o->seed_set = true;
+        return 0;
+    case OPT_INIT: o->init = arg; return 0;
+    case OPT_SAVE: o->save = arg; return 0;
+    case OPT_TRACE: o->trace = arg; return 0;
+    case OPT_RECORD: o->record = arg; return 0;
+    case OPT_REPLAY: o->replay = arg; return 0;
+    case OPT_THEME: o->theme = arg; return 0;
+    default: return -1;
+    }
+}
+
+static int check_combinations(const struct options *o, char *err, size_t cap)
+{
+    if (o->text && o->text_file) {
+        snprintf(err, cap, "--text and --text-file cannot be used together");
+        return -1;
+    }
+    if (o->seq_length && !o->text_file && !o->text) {
+        snprintf(err, cap, "--seq-length needs --text-file (or --text)");
+        return -1;
+    }
+    if (o->record && o->replay) {
+        snprintf(err, cap, "--record and --replay cannot be used together");
+        return -1;
+    }
+    return 0;
+}
+
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errcap)
+{
+    set_defaults(o);
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int idx = 0;
+        int c = getopt_long(argc, argv, ":hV", long_options, &idx);
+        if (c == -1)
+            break;
+        if (c == '?') {
+            if (optopt)
+                snprintf(err, errcap, "unknown option '-%c'", optopt);
+            else
+                snprintf(err, errcap, "unknown option '%s'", argv[optind - 1]);
+            return -1;
+        }
+        if (c == ':') {
+            snprintf(err, errcap, "option '%s' needs a value", argv[optind - 1]);
+            return -1;
+        }
+        if (apply_option(c, optarg, o, err, errcap))
+            return -1;
+    }
+    if (optind < argc) {
+        snprintf(err, errcap, "unexpected argument '%s'", argv[optind]);
+        return -1;
+    }
+    return check_combinations(o, err, errcap);
+}
+
+void options_print_help(void)
+{
+    fputs(
+        "Usage: rnnstep [OPTIONS]\n"
+        "Watch a character-level RNN learn, one forward step, BPTT step and update at a time.\n"
+        "With no options it opens the visualiser on the worked example: the text \"hello\",\n"
+        "hidden size 1, the example's initial parameters, plain SGD with learning rate 0.1.\n"
+        "\n"
+        "Modes:\n"
+        "  (default)              full-screen visualiser (needs a terminal)\n"
+        "  --batch                train without the visualiser and print a table\n"
+        "  --gradcheck            compare BPTT gradients with central finite differences\n"
+        "                         at the initial parameters; exit 1 if any relative error > 1e-6\n"
+        "\n"
+        "Training (both modes):\n"
+        "  --text STR             training text (default \"hello\")\n"
+        "  --text-file PATH       read the training text from a UTF-8 file (up to 100 MB)\n"
+        "  --seq-length N         corpus mode: truncated BPTT over windows of N inputs (1..1000)\n"
+        "  --hidden N             hidden size, 1..1024 (default 1)\n"
+        "  --lr X                 learning rate (default 0.1)\n"
+        "  --optimizer NAME       sgd (default), momentum, adagrad or adam\n"
+        "  --clip X               clip every gradient element to [-X, X] (default off)\n"
+        "  --explode-factor X     flag an explosion when the gradient norm grows by X in one\n"
+        "                         iteration (default 3; 0 turns it off)\n"
+        "  --init FILE            initial parameters from a JSON parameter file\n"
+        "  --seed N               random initial parameters from seed N\n"
+        "  --save FILE            write the parameters after training (atomic)\n"
+        "\n"
+        "Batch output:\n"
+        "  --epochs N             epochs to train (default 100; in corpus mode, passes)\n"
+        "  --iterations N         corpus mode: iterations to train (default 1000)\n"
+        "  --every K              corpus mode: print every K-th iteration (default 1)\n"
+        "  --format FMT           table (default), csv or jsonl\n"
+        "  --trace FILE           write every micro-step as JSON Lines\n"
+        "\n"
+        "Visualiser:\n"
+        "  --record FILE          record the keys pressed, with the settings\n"
+        "  --replay FILE          replay a recorded session\n"
+        "  --theme NAME           colour theme: default, mono\n"
+        "  Press ? inside for the keys.\n"
+        "\n"
+        "  -h, --help             show this help and exit\n"
+        "  -V, --version          show the version and exit\n"
+        "\n"
+        "Exit status: 0 success, 1 failed check, 2 bad option, input or output file.\n",
+        stdout);
+}

@@ -1,0 +1,38 @@
+/* Command-line options shared by the visualiser and batch mode. */
+#ifndef RNNSTEP_APP_OPTIONS_H
+#define RNNSTEP_APP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rnnstep/engine.h"
+
+enum out_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSONL };
+
+struct options {
+    bool batch, gradcheck, help, version;
+    uint64_t epochs, iterations, every;
+    bool epochs_set, iterations_set;
+    enum out_format format;
+    const char *text, *text_file, *init, *save, *trace, *record, *replay, *theme;
+    int hidden;
+    int seq_length; /* 0: whole-text mode */
+    uint64_t seed;
+    bool seed_set;
+    struct rnn_settings settings;
+};
+
+#define DEFAULT_TEXT "hello"
+#define DEFAULT_EPOCHS 100
+#define DEFAULT_ITERATIONS 1000
+
+/* Parses argv. On a bad option writes one line into err and returns -1. */
+int options_parse(int argc, char **argv, struct options *o, char *err, size_t errcap);
+
+/* Parses a whole decimal integer in [lo, hi]; false on junk or overflow. */
+bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+
+void options_print_help(void);
+
+#endif

@@ -1,0 +1,209 @@
+/* Session set-up: reads the text (mapped, decoded once into indices),
+ * chooses the initial parameters and creates the engine. */
+#include "session.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rnnstep/params_io.h"
+
+/* The mapped (or given) UTF-8 bytes of the text. */
+struct text_bytes {
+    const char *buf;
+    size_t len;
+    void *map;
+};
+
+static int map_file(const char *path, struct text_bytes *tb, char *err, size_t cap)
+{
+    memset(tb, 0, sizeof *tb);
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(err, cap, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) != 0) {
+        snprintf(err, cap, "%s: %s", path, strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        snprintf(err, cap, "%s: not a regular file", path);
+    } else if ((size_t)st.st_size > TEXT_FILE_MAX_BYTES) {
+        snprintf(err, cap, "%s: %lld bytes is over the 100 MB limit", path,
+                 (long long)st.st_size);
+    } else if (st.st_size == 0) {
+        snprintf(err, cap, "%s: the file is empty", path);
+    } else {
+        tb->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (tb->map == MAP_FAILED) {
+            tb->map = NULL;
+            snprintf(err, cap, "%s: %s", path, strerror(errno));
+        } else {
+            tb->buf = tb->map;
+            tb->len = (size_t)st.st_size;
+            rc = 0;
+        }
+    }
+    close(fd);
+    return rc;
+}
+
+static void unmap(struct text_bytes *tb)
+{
+    if (tb->map)
+        munmap(tb->map, tb->len);
+}
+
+static int text_error(const char *what, const struct rnn_text_error *te, char *err, size_t cap)
+{
+    char why[200];
+    rnn_text_error_describe(te, why, sizeof why);
+    snprintf(err, cap, "%s: %s", what, why);
+    return -1;
+}
+
+/* The initial parameters: --init file, else the worked example for "hello"
+ * with hidden size 1 (unless --seed asks for random ones), else random. */
+static int choose_params(struct session *s, const struct options *o, const struct text_bytes *tb,
+                         char *err, size_t cap)
+{
+    if (o->init) {
+        struct rnn_params p;
+        char why[256];
+        if (rnn_params_load(o->init, &p, why, sizeof why) != 0) {
+            snprintf(err, cap, "%s: %s", o->init, why);
+            return -1;
+        }
+        s->vocab = p.vocab;
+        s->cfg.shape = p.shape;
+        s->theta0 = p.theta;
+        snprintf(s->init_desc, sizeof s->init_desc, "file %s", o->init);
+        return 0;
+    }
+    struct rnn_text_error te;
+    if (rnn_vocab_from_utf8(tb->buf, tb->len, &s->vocab, &te) != RNN_TEXT_OK)
+        return text_error(s->text_desc, &te, err, cap);
+    s->cfg.shape = (struct rnn_shape){o->hidden, s->vocab.size};
+    s->theta0 = malloc(rnn_param_count(s->cfg.shape) * sizeof(double));
+    if (!s->theta0) {
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
+    bool hello = !o->text_file && tb->len == 5 && memcmp(tb->buf, "hello", 5) == 0;
+    if (hello && o->hidden == 1 && !o->seed_set) {
+        rnn_init_hello(s->theta0);
+        snprintf(s->init_desc, sizeof s->init_desc, "worked example");
+    } else {
+        rnn_init_random(s->cfg.shape, o->seed, s->theta0);
+        snprintf(s->init_desc, sizeof s->init_desc, "random, seed %llu",
+                 (unsigned long long)o->seed);
+    }
+    return 0;
+}
+
+static int encode_text(struct session *s, const struct options *o, const struct text_bytes *tb,
+                       char *err, size_t cap)
+{
+    struct rnn_text_error te;
+    if (rnn_text_encode(tb->buf, tb->len, &s->vocab, &s->text, &te) != RNN_TEXT_OK) {
+        if (te.status == RNN_TEXT_NOT_IN_VOCAB && o->init) {
+            char ch[5] = {0};
+            rnn_utf8_encode_one(te.codepoint, ch);
+            snprintf(err, cap, "%s: \"vocab\": the text's character '%s' (U+%04X) is missing",
+                     o->init, ch, (unsigned)te.codepoint);
+            return -1;
+        }
+        return text_error(s->text_desc, &te, err, cap);
+    }
+    if (!s->corpus && s->text.len > WHOLE_TEXT_MAX + 1) {
+        snprintf(err, cap,
+                 "%s: %zu characters is over the whole-text limit of %d; use --seq-length N "
+                 "for corpus mode",
+                 s->text_desc, s->text.len, WHOLE_TEXT_MAX);
+        return -1;
+    }
+    if (s->corpus && (size_t)o->seq_length > s->text.len - 1) {
+        snprintf(err, cap, "--seq-length %d is longer than the text (%zu characters)",
+                 o->seq_length, s->text.len);
+        return -1;
+    }
+    return 0;
+}
+
+int session_open(struct session *s, const struct options *o, char *err, size_t errcap)
+{
+    memset(s, 0, sizeof *s);
+    s->corpus = o->seq_length > 0;
+    struct text_bytes tb = {0};
+    if (o->text_file) {
+        if (map_file(o->text_file, &tb, err, errcap))
+            return -1;
+        snprintf(s->text_desc, sizeof s->text_desc, "%s", o->text_file);
+    } else {
+        tb.buf = o->text ? o->text : DEFAULT_TEXT;
+        tb.len = strlen(tb.buf);
+        snprintf(s->text_desc, sizeof s->text_desc, "--text");
+    }
+    int rc = choose_params(s, o, &tb, err, errcap);
+    if (rc == 0)
+        rc = encode_text(s, o, &tb, err, errcap);
+    unmap(&tb);
+    if (rc)
+        return -1;
+    s->cfg.seq_len = s->corpus ? o->seq_length : (int)(s->text.len - 1);
+    s->cfg.settings = o->settings;
+    s->engine = rnn_engine_create(&s->cfg, &s->text, s->theta0);
+    if (!s->engine) {
+        snprintf(err, errcap, "out of memory for hidden size %d", s->cfg.shape.hidden);
+        return -1;
+    }
+    return 0;
+}
+
+void session_close(struct session *s)
+{
+    rnn_engine_destroy(s->engine);
+    rnn_text_free(&s->text);
+    free(s->theta0);
+    memset(s, 0, sizeof *s);
+}
+
+int session_save(const struct session *s, const char *path, char *err, size_t errcap)
+{
+    struct rnn_view v;
+    rnn_engine_view(s->engine, &v);
+    char why[256];
+    if (rnn_params_save(path, &s->vocab, s->cfg.shape, v.theta.U, why, sizeof why) != 0) {
+        snprintf(err, errcap, "%s: %s", path, why);
+        return -1;
+    }
+    return 0;
+}
+
+int session_load(struct session *s, const char *path, char *err, size_t errcap)
+{
+    struct rnn_params p;
+    char why[256];
+    if (rnn_params_load(path, &p, why, sizeof why) != 0) {
+        snprintf(err, errcap, "%s: %s", path, why);
+        return -1;
+    }
+    bool same = p.shape.hidden == s->cfg.shape.hidden && p.vocab.size == s->vocab.size &&
+                memcmp(p.vocab.chars, s->vocab.chars, sizeof(uint32_t) * (size_t)p.vocab.size) == 0;
+    if (!same) {
+        snprintf(err, errcap, "%s: hidden size or vocabulary differs from this session", path);
+        rnn_params_free(&p);
+        return -1;
+    }
+    rnn_engine_load_params(s->engine, p.theta);
+    memcpy(s->theta0, p.theta, rnn_param_count(p.shape) * sizeof(double));
+    rnn_params_free(&p);
+    snprintf(s->init_desc, sizeof s->init_desc, "file %s", path);
+    return 0;
+}

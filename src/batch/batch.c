@@ -1,0 +1,249 @@
+/* Batch mode: trains through the engine's public calls and prints one row
+ * per epoch (whole-text mode) or per iteration (corpus mode). */
+#include "batch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rnnstep/atomic_file.h"
+#include "trace.h"
+
+struct batch {
+    struct session *s;
+    const struct options *o;
+    FILE *out;
+    struct rnn_atomic_file trace;
+    bool tracing;
+};
+
+static void print_number(FILE *fp, double x)
+{
+    if (isfinite(x))
+        fprintf(fp, "%.17g", x);
+    else
+        fputs(isnan(x) ? "nan" : x > 0 ? "inf" : "-inf", fp);
+}
+
+static void json_number(FILE *fp, double x)
+{
+    if (isfinite(x))
+        fprintf(fp, "%.17g", x);
+    else
+        fputs("null", fp);
+}
+
+static const char *event_note(unsigned ev)
+{
+    if (ev & RNN_EV_NONFINITE)
+        return "non-finite";
+    if (ev & RNN_EV_EXPLODED)
+        return ev & RNN_EV_CLIPPED ? "exploded, clipped" : "exploded";
+    return ev & RNN_EV_CLIPPED ? "clipped" : "";
+}
+
+/* One output row: a key column (epoch or iteration), an optional position,
+ * and values. Column names come from the caller so both modes share it. */
+struct row {
+    const char *key;
+    uint64_t index;
+    bool has_position;
+    size_t position;
+    double loss, second;
+    const char *second_name;
+    unsigned events;
+};
+
+static void print_header(struct batch *b, const struct row *r)
+{
+    switch (b->o->format) {
+    case FORMAT_CSV:
+        fprintf(b->out, "%s,%sloss,%s\n", r->key, r->has_position ? "position," : "",
+                r->second_name);
+        break;
+    case FORMAT_TABLE:
+        fprintf(b->out, "%10s %s%24s %24s  %s\n", r->key, r->has_position ? "  position" : "",
+                "loss", r->second_name, "note");
+        break;
+    case FORMAT_JSONL:
+        break;
+    }
+}
+
+static void print_row(struct batch *b, const struct row *r)
+{
+    FILE *fp = b->out;
+    switch (b->o->format) {
+    case FORMAT_CSV:
+        fprintf(fp, "%llu,", (unsigned long long)r->index);
+        if (r->has_position)
+            fprintf(fp, "%zu,", r->position);
+        print_number(fp, r->loss);
+        fputc(',', fp);
+        print_number(fp, r->second);
+        fputc('\n', fp);
+        break;
+    case FORMAT_TABLE:
+        fprintf(fp, "%10llu ", (unsigned long long)r->index);
+        if (r->has_position)
+            fprintf(fp, "%10zu ", r->position);
+        fprintf(fp, "%24.17g %24.17g  %s\n", r->loss, r->second, event_note(r->events));
+        break;
+    case FORMAT_JSONL:
+        fprintf(fp, "{\"%s\":%llu,", r->key, (unsigned long long)r->index);
+        if (r->has_position)
+            fprintf(fp, "\"position\":%zu,", r->position);
+        fputs("\"loss\":", fp);
+        json_number(fp, r->loss);
+        fprintf(fp, ",\"%s\":", r->second_name);
+        json_number(fp, r->second);
+        fputs("}\n", fp);
+        break;
+    }
+}
+
+static unsigned step(struct batch *b)
+{
+    unsigned ev = rnn_engine_step(b->s->engine);
+    if (b->tracing)
+        trace_write(b->trace.fp, b->s, ev);
+    return ev;
+}
+
+static void run_to_update(struct batch *b)
+{
+    struct rnn_view v;
+    rnn_engine_view(b->s->engine, &v);
+    if (!b->tracing) {
+        rnn_engine_run_to_update(b->s->engine);
+        return;
+    }
+    for (int left = 2 * v.T - v.pos; left > 0; left--)
+        step(b);
+}
+
+static unsigned finish_iteration(struct batch *b)
+{
+    if (!b->tracing)
+        return rnn_engine_finish_iteration(b->s->engine);
+    run_to_update(b);
+    return step(b);
+}
+
+/* Row k: the loss and gradient norm with the parameters after k epochs. */
+static void run_whole_text(struct batch *b)
+{
+    struct rnn_engine *e = b->s->engine;
+    struct row r = {.key = "epoch", .second_name = "grad_norm"};
+    print_header(b, &r);
+    for (uint64_t k = 0; k <= b->o->epochs; k++) {
+        run_to_update(b);
+        struct rnn_view v;
+        rnn_engine_view(e, &v);
+        r.index = k;
+        r.loss = v.loss_sum;
+        r.second = rnn_engine_gradient_norm(e);
+        r.events = k < b->o->epochs ? step(b) : 0;
+        print_row(b, &r);
+    }
+}
+
+/* Row i: iteration i's window loss before its update, and the smoothed loss
+ * of the minimal NumPy char-RNN (starting at -ln(1/vocab) * seq_length). */
+static void run_corpus(struct batch *b)
+{
+    struct rnn_engine *e = b->s->engine;
+    const struct options *o = b->o;
+    uint64_t total = o->iterations;
+    if (!o->iterations_set && o->epochs_set)
+        total = o->epochs * rnn_engine_iterations_per_pass(e);
+    double smooth = -log(1.0 / b->s->cfg.shape.vocab) * b->s->cfg.seq_len;
+    struct row r = {.key = "iteration", .has_position = true, .second_name = "smooth_loss"};
+    print_header(b, &r);
+    for (uint64_t i = 0; i < total; i++) {
+        unsigned ev = finish_iteration(b);
+        struct rnn_view v;
+        rnn_engine_view(e, &v);
+        smooth = 0.999 * smooth + 0.001 * v.loss_sum;
+        if (i % o->every != 0)
+            continue;
+        r.index = i;
+        r.position = v.position;
+        r.loss = v.loss_sum;
+        r.second = smooth;
+        r.events = ev;
+        print_row(b, &r);
+    }
+}
+
+int batch_run(struct session *s, const struct options *o)
+{
+    struct batch b = {.s = s, .o = o, .out = stdout};
+    char err[512];
+    if (o->trace) {
+        if (rnn_atomic_open(&b.trace, o->trace, err, sizeof err) != 0) {
+            fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
+            return 2;
+        }
+        b.tracing = true;
+    }
+    if (s->corpus)
+        run_corpus(&b);
+    else
+        run_whole_text(&b);
+    fflush(stdout);
+    if (b.tracing && rnn_atomic_commit(&b.trace, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
+        return 2;
+    }
+    if (o->save && session_save(s, o->save, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s\n", err);
+        return 2;
+    }
+    if (ferror(stdout)) {
+        fprintf(stderr, "rnnstep: error writing standard output\n");
+        return 2;
+    }
+    return 0;
+}
+
+#define GRADCHECK_EPS 1e-5
+#define GRADCHECK_TOLERANCE 1e-6
+
+int batch_gradcheck(struct session *s)
+{
+    struct rnn_shape shape = s->cfg.shape;
+    size_t n = rnn_param_count(shape);
+    double *a = malloc(n * sizeof(double)), *num = malloc(n * sizeof(double));
+    if (!a || !num) {
+        free(a);
+        free(num);
+        fprintf(stderr, "rnnstep: out of memory\n");
+        return 2;
+    }
+    rnn_engine_gradcheck(s->engine, GRADCHECK_EPS, a, num);
+    double worst_all = 0.0;
+    printf("%-6s %8s %16s  %s\n", "param", "entries", "worst_rel_error", "at");
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int rows, cols;
+        rnn_param_dims(shape, (enum rnn_param_id)id, &rows, &cols);
+        size_t off = rnn_param_offset(shape, (enum rnn_param_id)id), cnt = (size_t)rows * cols;
+        double worst = 0.0;
+        size_t at = 0;
+        for (size_t i = 0; i < cnt; i++) {
+            double err = rnn_relative_error(a[off + i], num[off + i]);
+            if (!(err <= worst)) /* also catches nan */
+                worst = err, at = i;
+        }
+        if (!(worst <= worst_all))
+            worst_all = worst;
+        printf("%-6s %8zu %16.3e  %s[%zu][%zu]\n", rnn_param_name((enum rnn_param_id)id), cnt,
+               worst, rnn_param_name((enum rnn_param_id)id), at / (size_t)cols, at % (size_t)cols);
+    }
+    free(a);
+    free(num);
+    bool ok = worst_all <= GRADCHECK_TOLERANCE;
+    printf("gradcheck %s: worst relative error %.3e (tolerance %.0e)\n", ok ? "passed" : "FAILED",
+           worst_all, GRADCHECK_TOLERANCE);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,522 @@
+/* The stepping state machine: micro-steps, updates, rewind and reset.
+ * Micro-step `pos` of an iteration with window length T is forward t = pos + 1
+ * for pos < T, backward t = 2T - pos for T <= pos < 2T, and the update at 2T. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "history.h"
+
+#define LOSS_LOG_ENTRIES 65536
+#define SETTINGS_LOG_ENTRIES 4096
+/* Checkpoints larger than this are taken every few iterations instead of
+ * every one, so copying them stays a small fraction of the training work. */
+#define CKPT_CHEAP_BYTES ((size_t)256 << 10)
+#define CKPT_MAX_STRIDE 64
+
+struct rnn_engine {
+    const struct rnn_text *text;
+    int T;
+    size_t P;
+    struct rnn_model m;
+    struct rnn_ws w;
+    struct rnn_opt_state opt;
+    double *theta0, *hcarry, *applied, *before;
+    struct rnn_scalars sc;
+
+    size_t position;
+    int pos;
+    bool has_last;
+    enum rnn_phase last_phase;
+    int last_t;
+    unsigned last_events;
+    int forward_done, backward_low;
+    double loss_sum, grad_norm;
+
+    struct rnn_ckpt_ring ring;
+    uint64_t ckpt_stride;
+    struct rnn_settings_log slog;
+    struct rnn_loss_log llog;
+    bool replaying;
+
+    struct rnn_model check_m; /* scratch for gradcheck, allocated on first use */
+    struct rnn_ws check_w;
+};
+
+static size_t ckpt_width(const struct rnn_engine *e)
+{
+    return 3 * e->P + (size_t)e->m.s.hidden;
+}
+
+static void choose_history(struct rnn_engine *e, size_t budget, size_t *cap)
+{
+    size_t bytes = ckpt_width(e) * sizeof(double) + sizeof(struct rnn_scalars);
+    if (budget == 0)
+        budget = RNN_HISTORY_DEFAULT_BYTES;
+    e->ckpt_stride = 1;
+    if (bytes > CKPT_CHEAP_BYTES) {
+        e->ckpt_stride = bytes / CKPT_CHEAP_BYTES;
+        if (e->ckpt_stride > CKPT_MAX_STRIDE)
+            e->ckpt_stride = CKPT_MAX_STRIDE;
+    }
+    *cap = budget / bytes;
+    if (*cap < 2)
+        *cap = 2;
+}
+
+static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
+{
+    const struct rnn_shape s = cfg->shape;
+    return s.hidden >= 1 && s.hidden <= RNN_HIDDEN_MAX && s.vocab >= 1 &&
+           s.vocab <= RNN_VOCAB_MAX && cfg->seq_len >= 1 && cfg->seq_len <= RNN_SEQ_MAX &&
+           text->len >= 2 && (size_t)cfg->seq_len <= text->len - 1;
+}
+
+struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct rnn_text *text,
+                                     const double *theta0)
+{
+    if (!config_ok(cfg, text))
+        return NULL;
+    struct rnn_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->text = text;
+    e->T = cfg->seq_len;
+    e->P = rnn_param_count(cfg->shape);
+    size_t ring_cap;
+    choose_history(e, cfg->history_bytes, &ring_cap);
+    int ok = rnn_model_init(&e->m, cfg->shape) == 0 && rnn_ws_init(&e->w, cfg->shape, e->T) == 0;
+    double *blk = ok ? calloc(6 * e->P + (size_t)cfg->shape.hidden, sizeof(double)) : NULL;
+    ok = blk && rnn_ckpt_init(&e->ring, ring_cap, ckpt_width(e)) == 0 &&
+         rnn_slog_init(&e->slog, SETTINGS_LOG_ENTRIES) == 0 &&
+         rnn_llog_init(&e->llog, LOSS_LOG_ENTRIES) == 0;
+    if (!ok) {
+        free(blk);
+        rnn_engine_destroy(e);
+        return NULL;
+    }
+    e->theta0 = blk;
+    e->applied = blk + e->P;
+    e->before = blk + 2 * e->P;
+    e->opt.s1 = blk + 3 * e->P;
+    e->opt.s2 = blk + 4 * e->P;
+    e->hcarry = blk + 6 * e->P;
+    memcpy(e->theta0, theta0, e->P * sizeof(double));
+    e->sc.settings = cfg->settings;
+    rnn_engine_reset(e);
+    return e;
+}
+
+void rnn_engine_destroy(struct rnn_engine *e)
+{
+    if (!e)
+        return;
+    rnn_model_free(&e->m);
+    rnn_ws_free(&e->w);
+    rnn_model_free(&e->check_m);
+    rnn_ws_free(&e->check_w);
+    free(e->theta0);
+    rnn_ckpt_free(&e->ring);
+    rnn_slog_free(&e->slog);
+    rnn_llog_free(&e->llog);
+    free(e);
+}
+
+static void clear_window(struct rnn_engine *e)
+{
+    e->pos = 0;
+    e->has_last = false;
+    e->last_events = 0;
+    e->forward_done = 0;
+    e->backward_low = e->T + 1;
+    e->loss_sum = 0.0;
+    e->grad_norm = 0.0;
+}
+
+void rnn_engine_reset(struct rnn_engine *e)
+{
+    struct rnn_settings keep = e->sc.settings;
+    memset(&e->sc, 0, sizeof e->sc);
+    e->sc.settings = keep;
+    memcpy(e->m.theta, e->theta0, e->P * sizeof(double));
+    rnn_model_sync(&e->m);
+    rnn_opt_reset(&e->opt, e->P);
+    memset(e->hcarry, 0, (size_t)e->m.s.hidden * sizeof(double));
+    e->position = 0;
+    clear_window(e);
+    rnn_ckpt_clear(&e->ring);
+    rnn_slog_clear(&e->slog);
+    rnn_llog_clear(&e->llog);
+}
+
+void rnn_engine_load_params(struct rnn_engine *e, const double *theta)
+{
+    memcpy(e->theta0, theta, e->P * sizeof(double));
+    rnn_engine_reset(e);
+}
+
+/* Optimiser state is not carried across a switch: the new optimiser starts fresh. */
+static void apply_settings(struct rnn_engine *e, const struct rnn_settings *s)
+{
+    if (s->optimizer != e->sc.settings.optimizer)
+        rnn_opt_reset(&e->opt, e->P);
+    e->sc.settings = *s;
+}
+
+void rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s)
+{
+    apply_settings(e, s);
+    rnn_slog_push(&e->slog, e->sc.tick, s);
+}
+
+/* Only the optimiser arrays in use are copied: a switch resets them anyway. */
+static size_t opt_arrays(enum rnn_optimizer opt)
+{
+    return opt == RNN_OPT_ADAM ? 2 : opt == RNN_OPT_SGD ? 0 : 1;
+}
+
+static void checkpoint_save(struct rnn_engine *e)
+{
+    e->sc.opt_steps = e->opt.steps;
+    e->sc.beta1_t = e->opt.beta1_t;
+    e->sc.beta2_t = e->opt.beta2_t;
+    double *d = rnn_ckpt_push(&e->ring, &e->sc);
+    size_t P = e->P, H = (size_t)e->m.s.hidden, k = opt_arrays(e->sc.settings.optimizer);
+    memcpy(d, e->m.theta, P * sizeof(double));
+    memcpy(d + P, e->hcarry, H * sizeof(double));
+    if (k >= 1)
+        memcpy(d + P + H, e->opt.s1, P * sizeof(double));
+    if (k >= 2)
+        memcpy(d + 2 * P + H, e->opt.s2, P * sizeof(double));
+}
+
+static void checkpoint_restore(struct rnn_engine *e, const struct rnn_scalars *sc, const double *d)
+{
+    e->sc = *sc;
+    e->opt.steps = sc->opt_steps;
+    e->opt.beta1_t = sc->beta1_t;
+    e->opt.beta2_t = sc->beta2_t;
+    size_t P = e->P, H = (size_t)e->m.s.hidden, k = opt_arrays(sc->settings.optimizer);
+    memcpy(e->m.theta, d, P * sizeof(double));
+    rnn_model_sync(&e->m);
+    memcpy(e->hcarry, d + P, H * sizeof(double));
+    if (k >= 1)
+        memcpy(e->opt.s1, d + P + H, P * sizeof(double));
+    if (k >= 2)
+        memcpy(e->opt.s2, d + 2 * P + H, P * sizeof(double));
+    clear_window(e);
+    rnn_llog_truncate(&e->llog, sc->iteration);
+}
+
+static bool checkpoint_due(const struct rnn_engine *e)
+{
+    if (e->replaying || e->sc.iteration % e->ckpt_stride != 0)
+        return false;
+    const struct rnn_scalars *newest = rnn_ckpt_newest(&e->ring);
+    return !newest || newest->iteration < e->sc.iteration;
+}
+
+/* The window-start rule shared by stepping and gradcheck. */
+static bool window_resets(const struct rnn_engine *e)
+{
+    return e->sc.iteration == 0 || e->sc.next_p + (size_t)e->T + 1 >= e->text->len;
+}
+
+static unsigned begin_iteration(struct rnn_engine *e)
+{
+    unsigned ev = 0;
+    if (checkpoint_due(e))
+        checkpoint_save(e);
+    size_t H = (size_t)e->m.s.hidden;
+    if (window_resets(e)) {
+        e->sc.next_p = 0;
+        e->sc.passes++;
+        memset(e->w.h, 0, H * sizeof(double));
+        ev |= RNN_EV_PASS;
+    } else {
+        memcpy(e->w.h, e->hcarry, H * sizeof(double));
+    }
+    e->position = e->sc.next_p;
+    memset(e->w.grad, 0, e->P * sizeof(double));
+    memset(e->w.dh_next, 0, H * sizeof(double));
+    e->loss_sum = 0.0;
+    e->forward_done = 0;
+    e->backward_low = e->T + 1;
+    return ev;
+}
+
+static const uint8_t *window_inputs(const struct rnn_engine *e)
+{
+    return e->text->ids + e->position;
+}
+
+static unsigned update(struct rnn_engine *e)
+{
+    size_t P = e->P, H = (size_t)e->m.s.hidden;
+    const struct rnn_settings *s = &e->sc.settings;
+    double norm = rnn_l2_norm(e->w.grad, P);
+    unsigned ev = 0;
+    if (!isfinite(norm) || !isfinite(e->loss_sum))
+        ev |= RNN_EV_NONFINITE;
+    if (s->explode_factor > 0.0 && e->sc.prev_norm > 0.0 &&
+        norm >= s->explode_factor * e->sc.prev_norm)
+        ev |= RNN_EV_EXPLODED;
+    if (rnn_clip(e->w.grad, e->applied, P, s->clip))
+        ev |= RNN_EV_CLIPPED;
+    memcpy(e->before, e->m.theta, P * sizeof(double));
+    rnn_opt_apply(s->optimizer, s->lr, &e->opt, e->m.theta, e->applied, P);
+    rnn_model_sync(&e->m);
+
+    struct rnn_loss_entry entry = {e->loss_sum, norm, ev};
+    rnn_llog_append(&e->llog, e->sc.iteration, &entry);
+    e->grad_norm = norm;
+    e->sc.prev_norm = norm;
+    memcpy(e->hcarry, e->w.h + (size_t)e->T * H, H * sizeof(double));
+    e->sc.next_p = e->position + (size_t)e->T;
+    e->sc.iteration++;
+    return ev;
+}
+
+unsigned rnn_engine_step(struct rnn_engine *e)
+{
+    int T = e->T, pos = e->pos;
+    const uint8_t *in = window_inputs(e);
+    unsigned ev = 0;
+    if (pos < T) {
+        if (pos == 0)
+            ev = begin_iteration(e);
+        in = window_inputs(e);
+        int t = pos + 1;
+        e->loss_sum += rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+        e->forward_done = t;
+        e->last_phase = RNN_PHASE_FORWARD;
+        e->last_t = t;
+        e->pos = pos + 1;
+    } else if (pos < 2 * T) {
+        int t = 2 * T - pos;
+        rnn_backward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+        e->backward_low = t;
+        e->last_phase = RNN_PHASE_BACKWARD;
+        e->last_t = t;
+        e->pos = pos + 1;
+    } else {
+        ev = update(e);
+        e->last_phase = RNN_PHASE_UPDATE;
+        e->last_t = 0;
+        e->pos = 0;
+    }
+    e->has_last = true;
+    e->last_events = ev;
+    e->sc.tick++;
+    return ev;
+}
+
+unsigned rnn_engine_finish_iteration(struct rnn_engine *e)
+{
+    unsigned ev = 0;
+    do
+        ev |= rnn_engine_step(e);
+    while (e->pos != 0);
+    return ev;
+}
+
+uint64_t rnn_engine_run(struct rnn_engine *e, uint64_t n, unsigned stop_mask, unsigned *events)
+{
+    unsigned all = 0;
+    uint64_t done = 0;
+    while (done < n) {
+        unsigned ev = rnn_engine_finish_iteration(e);
+        all |= ev;
+        done++;
+        if (ev & stop_mask)
+            break;
+    }
+    if (events)
+        *events = all;
+    return done;
+}
+
+void rnn_engine_run_to_update(struct rnn_engine *e)
+{
+    while (e->pos < 2 * e->T)
+        rnn_engine_step(e);
+}
+
+double rnn_engine_gradient_norm(const struct rnn_engine *e)
+{
+    return rnn_l2_norm(e->w.grad, e->P);
+}
+
+/* Iteration k >= 1 of a pass runs when (k + 1) T + 1 < len, so a pass has
+ * 1 + (floor((len - 2) / T) - 1) iterations, and at least one. */
+uint64_t rnn_engine_iterations_per_pass(const struct rnn_engine *e)
+{
+    uint64_t n = (e->text->len - 2) / (uint64_t)e->T;
+    return n ? n : 1;
+}
+
+uint64_t rnn_engine_history_depth(const struct rnn_engine *e)
+{
+    const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
+    return oldest ? e->sc.tick - oldest->tick : 0;
+}
+
+size_t rnn_engine_history_bytes(const struct rnn_engine *e)
+{
+    return e->ring.cap * (e->ring.width * sizeof(double) + sizeof(struct rnn_scalars)) +
+           e->slog.cap * sizeof(struct rnn_settings_change);
+}
+
+bool rnn_engine_rewind(struct rnn_engine *e)
+{
+    if (e->sc.tick == 0)
+        return false;
+    uint64_t target = e->sc.tick - 1;
+    const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
+    if (!oldest || (oldest->tick > target) || (oldest->tick == target && target != 0))
+        return false;
+    const double *data;
+    const struct rnn_scalars *c = rnn_ckpt_before(&e->ring, target, &data);
+    rnn_slog_drop_after(&e->slog, target);
+    checkpoint_restore(e, c, data);
+    e->replaying = true;
+    for (;;) {
+        const struct rnn_settings *s = rnn_slog_at(&e->slog, e->sc.tick);
+        if (s)
+            apply_settings(e, s);
+        if (e->sc.tick == target)
+            break;
+        rnn_engine_step(e);
+    }
+    e->replaying = false;
+    return true;
+}
+
+const struct rnn_loss_entry *rnn_engine_loss_log(const struct rnn_engine *e, size_t *len,
+                                                 uint64_t *stride)
+{
+    *len = e->llog.len;
+    *stride = e->llog.stride;
+    return e->llog.items;
+}
+
+bool rnn_engine_loss_stats(const struct rnn_engine *e, double *first, double *lowest,
+                           double *latest)
+{
+    if (e->llog.len == 0)
+        return false;
+    *first = e->llog.items[0].loss;
+    *lowest = e->llog.lowest;
+    *latest = e->llog.items[e->llog.len - 1].loss;
+    return true;
+}
+
+void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
+{
+    int T = e->T;
+    memset(v, 0, sizeof *v);
+    v->shape = e->m.s;
+    v->T = T;
+    v->inputs = window_inputs(e);
+    v->targets = v->inputs + 1;
+    v->position = e->position;
+    v->iteration = e->sc.iteration;
+    v->passes = e->sc.passes;
+    v->tick = e->sc.tick;
+    v->pos = e->pos;
+    v->has_last = e->has_last;
+    v->last_phase = e->last_phase;
+    v->last_t = e->last_t;
+    v->next_phase = e->pos < T       ? RNN_PHASE_FORWARD
+                    : e->pos < 2 * T ? RNN_PHASE_BACKWARD
+                                     : RNN_PHASE_UPDATE;
+    v->next_t = e->pos < T ? e->pos + 1 : e->pos < 2 * T ? 2 * T - e->pos : 0;
+    v->forward_done = e->forward_done;
+    v->backward_low = e->backward_low;
+    v->h = e->w.h;
+    v->z = e->w.z;
+    v->o = e->w.o;
+    v->y = e->w.y;
+    v->loss = e->w.loss;
+    v->pred = e->w.pred;
+    v->loss_sum = e->loss_sum;
+    v->dy = e->w.dy;
+    v->dh = e->w.dh;
+    v->dr = e->w.dr;
+    v->dh_next = e->w.dh_next;
+    v->theta = e->m.p;
+    v->grad = e->w.g;
+    v->applied = rnn_block_view(e->m.s, e->applied);
+    v->before = rnn_block_view(e->m.s, e->before);
+    v->grad_norm = e->grad_norm;
+    v->last_events = e->last_events;
+    v->settings = e->sc.settings;
+}
+
+const char *rnn_phase_name(enum rnn_phase phase)
+{
+    static const char *const names[] = {"forward", "backward", "update"};
+    return names[phase];
+}
+
+/* ---- gradient check ---------------------------------------------------- */
+
+double rnn_relative_error(double analytic, double numeric)
+{
+    double denom = fabs(analytic) + fabs(numeric);
+    if (denom < 1e-10)
+        denom = 1e-10;
+    return fabs(analytic - numeric) / denom;
+}
+
+/* The window the current (or next) iteration trains on, and its h_0. */
+static size_t check_window(const struct rnn_engine *e, double *h0)
+{
+    size_t H = (size_t)e->m.s.hidden;
+    if (e->pos > 0) {
+        memcpy(h0, e->w.h, H * sizeof(double));
+        return e->position;
+    }
+    if (window_resets(e)) {
+        memset(h0, 0, H * sizeof(double));
+        return 0;
+    }
+    memcpy(h0, e->hcarry, H * sizeof(double));
+    return e->sc.next_p;
+}
+
+void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric)
+{
+    struct rnn_model *m = &e->check_m;
+    struct rnn_ws *w = &e->check_w;
+    if (!m->theta && (rnn_model_init(m, e->m.s) != 0 || rnn_ws_init(w, e->m.s, e->T) != 0)) {
+        for (size_t i = 0; i < e->P; i++)
+            analytic[i] = numeric[i] = NAN;
+        return;
+    }
+    size_t H = (size_t)e->m.s.hidden;
+    double h0[RNN_HIDDEN_MAX];
+    const uint8_t *in = e->text->ids + check_window(e, h0);
+    memcpy(m->theta, e->m.theta, e->P * sizeof(double));
+    rnn_model_sync(m);
+
+    rnn_window_loss(m, w, h0, in, in + 1);
+    memset(w->grad, 0, e->P * sizeof(double));
+    memset(w->dh_next, 0, H * sizeof(double));
+    for (int t = e->T; t >= 1; t--)
+        rnn_backward_step(m, w, t, in[t - 1], in[t]);
+    memcpy(analytic, w->grad, e->P * sizeof(double));
+
+    for (size_t i = 0; i < e->P; i++) {
+        double v = m->theta[i];
+        m->theta[i] = v + eps;
+        rnn_model_sync(m);
+        double plus = rnn_window_loss(m, w, h0, in, in + 1);
+        m->theta[i] = v - eps;
+        rnn_model_sync(m);
+        double minus = rnn_window_loss(m, w, h0, in, in + 1);
+        m->theta[i] = v;
+        numeric[i] = (plus - minus) / (2.0 * eps);
+    }
+}
