@@ -76,7 +76,7 @@ struct rnn_view {
     uint64_t tick;                   /* micro-steps done since the start */
     int pos;                         /* micro-steps done in this iteration: 0..2T */
 
-    bool has_last;          /* false at the very start */
+    bool has_last;             /* false at the very start */
     enum rnn_phase last_phase; /* the micro-step just done */
     int last_t;
     enum rnn_phase next_phase; /* the micro-step that `step` will do */

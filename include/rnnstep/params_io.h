@@ -21,8 +21,7 @@ struct rnn_params {
 /* Parses a parameter document held in memory. On failure returns -1 and
  * writes "PLACE: PROBLEM" (for example "line 3, column 7: ..." or
  * "U[1][0]: expected a number") into err. */
-int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *err,
-                     size_t errcap);
+int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *err, size_t errcap);
 
 /* Reads and parses a file; errors as above (the caller adds the file name). */
 int rnn_params_load(const char *path, struct rnn_params *out, char *err, size_t errcap);

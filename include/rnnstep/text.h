@@ -10,10 +10,10 @@
 
 enum rnn_text_status {
     RNN_TEXT_OK = 0,
-    RNN_TEXT_BAD_UTF8,   /* invalid UTF-8; error_offset is the byte offset */
-    RNN_TEXT_NUL,        /* a NUL byte; error_offset is the byte offset */
-    RNN_TEXT_TOO_SHORT,  /* fewer than two characters: nothing to predict */
-    RNN_TEXT_VOCAB_FULL, /* more than RNN_VOCAB_MAX distinct characters */
+    RNN_TEXT_BAD_UTF8,     /* invalid UTF-8; error_offset is the byte offset */
+    RNN_TEXT_NUL,          /* a NUL byte; error_offset is the byte offset */
+    RNN_TEXT_TOO_SHORT,    /* fewer than two characters: nothing to predict */
+    RNN_TEXT_VOCAB_FULL,   /* more than RNN_VOCAB_MAX distinct characters */
     RNN_TEXT_NOT_IN_VOCAB, /* a character missing from a given vocabulary */
     RNN_TEXT_NO_MEMORY,
 };

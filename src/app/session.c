@@ -35,8 +35,7 @@ static int map_file(const char *path, struct text_bytes *tb, char *err, size_t c
     } else if (!S_ISREG(st.st_mode)) {
         snprintf(err, cap, "%s: not a regular file", path);
     } else if ((size_t)st.st_size > TEXT_FILE_MAX_BYTES) {
-        snprintf(err, cap, "%s: %lld bytes is over the 100 MB limit", path,
-                 (long long)st.st_size);
+        snprintf(err, cap, "%s: %lld bytes is over the 100 MB limit", path, (long long)st.st_size);
     } else if (st.st_size == 0) {
         snprintf(err, cap, "%s: the file is empty", path);
     } else {

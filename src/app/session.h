@@ -15,9 +15,9 @@ struct session {
     struct rnn_config cfg;
     double *theta0;
     struct rnn_engine *engine;
-    bool corpus;          /* --seq-length given: truncated BPTT over windows */
-    char init_desc[96];   /* where the initial parameters came from */
-    char text_desc[96];   /* where the text came from */
+    bool corpus;        /* --seq-length given: truncated BPTT over windows */
+    char init_desc[96]; /* where the initial parameters came from */
+    char text_desc[96]; /* where the text came from */
 };
 
 /* Builds everything; on failure writes one line (without the program name)

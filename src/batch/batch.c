@@ -65,8 +65,7 @@ static void print_header(struct batch *b, const struct row *r)
         fprintf(b->out, "%10s %s%24s %24s  %s\n", r->key, r->has_position ? "  position" : "",
                 "loss", r->second_name, "note");
         break;
-    case FORMAT_JSONL:
-        break;
+    case FORMAT_JSONL: break;
     }
 }
 

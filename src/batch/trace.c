@@ -80,8 +80,8 @@ void trace_write(FILE *fp, const struct session *s, unsigned ev)
     int H = v.shape.hidden, K = v.shape.vocab, t = v.last_t;
     uint64_t iteration = v.last_phase == RNN_PHASE_UPDATE ? v.iteration - 1 : v.iteration;
     fprintf(fp, "{\"tick\":%llu,\"iteration\":%llu,\"phase\":\"%s\",\"t\":%d,\"position\":%zu",
-            (unsigned long long)v.tick, (unsigned long long)iteration,
-            rnn_phase_name(v.last_phase), t, v.position);
+            (unsigned long long)v.tick, (unsigned long long)iteration, rnn_phase_name(v.last_phase),
+            t, v.position);
     switch (v.last_phase) {
     case RNN_PHASE_FORWARD:
         fprintf(fp, ",\"input\":%d,\"target\":%d", v.inputs[t - 1], v.targets[t - 1]);

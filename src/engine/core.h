@@ -15,12 +15,12 @@
 /* Parameters plus the transposed copies the kernels read. */
 struct rnn_model {
     struct rnn_shape s;
-    size_t count;    /* doubles in theta */
-    double *theta;   /* flat U, W, b, V, c */
+    size_t count;  /* doubles in theta */
+    double *theta; /* flat U, W, b, V, c */
     struct rnn_block p;
-    double *Ut;      /* vocab x hidden: row x is column x of U */
-    double *Wt;      /* hidden x hidden */
-    double *Vt;      /* hidden x vocab */
+    double *Ut; /* vocab x hidden: row x is column x of U */
+    double *Wt; /* hidden x hidden */
+    double *Vt; /* hidden x vocab */
 };
 
 /* Per-window activations and gradients. */

@@ -49,9 +49,8 @@ struct rnn_block rnn_block_view(struct rnn_shape s, double *base)
 void rnn_init_hello(double *theta)
 {
     /* Section 4 of the worked example, in flat order U, W, b, V, c. */
-    static const double hello[14] = {0.1442,  -0.2315, -0.6690, 1.1585, -0.5870, 0.0,
-                                     -0.2246, -0.3053, 0.4905,  0.2768, 0.0,     0.0,
-                                     0.0,     0.0};
+    static const double hello[14] = {0.1442,  -0.2315, -0.6690, 1.1585, -0.5870, 0.0, -0.2246,
+                                     -0.3053, 0.4905,  0.2768,  0.0,    0.0,     0.0, 0.0};
     for (int i = 0; i < 14; i++)
         theta[i] = hello[i];
 }

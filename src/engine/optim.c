@@ -84,7 +84,6 @@ void rnn_opt_apply(enum rnn_optimizer opt, double lr, struct rnn_opt_state *st, 
         }
         break;
     }
-    case RNN_OPT_COUNT:
-        break;
+    case RNN_OPT_COUNT: break;
     }
 }

@@ -74,8 +74,7 @@ static int read_array(json_t *a, size_t n, const char *place, char *err, size_t 
     if (!json_is_array(a))
         return fail(err, cap, "%s: expected an array", place);
     if (json_array_size(a) != n)
-        return fail(err, cap, "%s: expected %zu entries, found %zu", place, n,
-                    json_array_size(a));
+        return fail(err, cap, "%s: expected %zu entries, found %zu", place, n, json_array_size(a));
     return 0;
 }
 
@@ -103,8 +102,8 @@ static int read_param(json_t *root, enum rnn_param_id id, int rows, int cols, do
             return -1;
         for (int c = 0; c < cols; c++) {
             snprintf(place, sizeof place, "%s[%d][%d]", name, r, c);
-            if (read_number(json_array_get(row, (size_t)c), &dst[(size_t)r * cols + c], err,
-                            cap, place))
+            if (read_number(json_array_get(row, (size_t)c), &dst[(size_t)r * cols + c], err, cap,
+                            place))
                 return -1;
         }
     }
@@ -143,8 +142,7 @@ static int parse_root(json_t *root, struct rnn_params *out, char *err, size_t ca
     return 0;
 }
 
-int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *err,
-                     size_t errcap)
+int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *err, size_t errcap)
 {
     memset(out, 0, sizeof *out);
     json_error_t jerr;

@@ -212,9 +212,7 @@ size_t rnn_vocab_to_utf8(const struct rnn_vocab *vocab, char *out, size_t cap)
 void rnn_text_error_describe(const struct rnn_text_error *err, char *out, size_t cap)
 {
     switch (err->status) {
-    case RNN_TEXT_OK:
-        snprintf(out, cap, "no error");
-        break;
+    case RNN_TEXT_OK: snprintf(out, cap, "no error"); break;
     case RNN_TEXT_BAD_UTF8:
         snprintf(out, cap, "invalid UTF-8 at byte offset %zu", err->offset);
         break;
@@ -232,8 +230,6 @@ void rnn_text_error_describe(const struct rnn_text_error *err, char *out, size_t
         snprintf(out, cap, "character U+%04X at byte offset %zu is not in the vocabulary",
                  (unsigned)err->codepoint, err->offset);
         break;
-    case RNN_TEXT_NO_MEMORY:
-        snprintf(out, cap, "out of memory");
-        break;
+    case RNN_TEXT_NO_MEMORY: snprintf(out, cap, "out of memory"); break;
     }
 }
