@@ -54,7 +54,7 @@ struct rnn_config {
 #define RNN_ADAM_BETA1 0.9
 #define RNN_ADAM_BETA2 0.999
 #define RNN_ADAM_EPS 1e-8
-#define RNN_HISTORY_DEFAULT_BYTES ((size_t)64 << 20)
+#define RNN_HISTORY_DEFAULT_BYTES ((size_t)32 << 20)
 #define RNN_EXPLODE_FACTOR_DEFAULT 3.0
 
 struct rnn_loss_entry {
