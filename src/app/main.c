@@ -1,5 +1,6 @@
 /* rnnstep: parses the options, builds the session and hands it to the
  * visualiser or to batch mode. */
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -11,6 +12,9 @@
 
 int main(int argc, char **argv)
 {
+    /* Past a file size limit, write() then fails with EFBIG and the output
+     * file is reported and removed, instead of the process dying mid-write. */
+    signal(SIGXFSZ, SIG_IGN);
     struct options o;
     char err[512];
     if (options_parse(argc, argv, &o, err, sizeof err) != 0) {

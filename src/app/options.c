@@ -193,8 +193,22 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     }
 }
 
+static int check_file_names(const struct options *o, char *err, size_t cap)
+{
+    const char *const names[] = {"text-file", "init", "save", "trace", "record", "replay"};
+    const char *const values[] = {o->text_file, o->init, o->save, o->trace, o->record, o->replay};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (values[i] && !*values[i]) {
+            snprintf(err, cap, "--%s: the file name is empty", names[i]);
+            return -1;
+        }
+    return 0;
+}
+
 static int check_combinations(const struct options *o, char *err, size_t cap)
 {
+    if (check_file_names(o, err, cap))
+        return -1;
     if (o->text && o->text_file) {
         snprintf(err, cap, "--text and --text-file cannot be used together");
         return -1;

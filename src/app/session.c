@@ -23,7 +23,7 @@ struct text_bytes {
 static int map_file(const char *path, struct text_bytes *tb, char *err, size_t cap)
 {
     memset(tb, 0, sizeof *tb);
-    int fd = open(path, O_RDONLY);
+    int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block us */
     if (fd < 0) {
         snprintf(err, cap, "%s: %s", path, strerror(errno));
         return -1;

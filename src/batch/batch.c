@@ -17,12 +17,26 @@ struct batch {
     bool tracing;
 };
 
+/* "nan", never printf's "-nan": the sign of a nan means nothing here. */
+static const char *nonfinite_name(double x)
+{
+    return isnan(x) ? "nan" : x > 0 ? "inf" : "-inf";
+}
+
 static void print_number(FILE *fp, double x)
 {
     if (isfinite(x))
         fprintf(fp, "%.17g", x);
     else
-        fputs(isnan(x) ? "nan" : x > 0 ? "inf" : "-inf", fp);
+        fputs(nonfinite_name(x), fp);
+}
+
+static void print_table_number(FILE *fp, double x)
+{
+    if (isfinite(x))
+        fprintf(fp, " %24.17g", x);
+    else
+        fprintf(fp, " %24s", nonfinite_name(x));
 }
 
 static void json_number(FILE *fp, double x)
@@ -54,6 +68,13 @@ struct row {
     unsigned events;
 };
 
+/* The row's own values count too: the last row has no update after it. */
+static unsigned row_events(const struct row *r)
+{
+    bool finite = isfinite(r->loss) && isfinite(r->second);
+    return r->events | (finite ? 0u : (unsigned)RNN_EV_NONFINITE);
+}
+
 static void print_header(struct batch *b, const struct row *r)
 {
     switch (b->o->format) {
@@ -83,10 +104,12 @@ static void print_row(struct batch *b, const struct row *r)
         fputc('\n', fp);
         break;
     case FORMAT_TABLE:
-        fprintf(fp, "%10llu ", (unsigned long long)r->index);
+        fprintf(fp, "%10llu", (unsigned long long)r->index);
         if (r->has_position)
-            fprintf(fp, "%10zu ", r->position);
-        fprintf(fp, "%24.17g %24.17g  %s\n", r->loss, r->second, event_note(r->events));
+            fprintf(fp, " %10zu", r->position);
+        print_table_number(fp, r->loss);
+        print_table_number(fp, r->second);
+        fprintf(fp, "  %s\n", event_note(row_events(r)));
         break;
     case FORMAT_JSONL:
         fprintf(fp, "{\"%s\":%llu,", r->key, (unsigned long long)r->index);
@@ -99,6 +122,12 @@ static void print_row(struct batch *b, const struct row *r)
         fputs("}\n", fp);
         break;
     }
+}
+
+/* A full disk or a file size limit: stop training, the caller reports it. */
+static bool output_failed(const struct batch *b)
+{
+    return ferror(b->out) || (b->tracing && ferror(b->trace.fp));
 }
 
 static unsigned step(struct batch *b)
@@ -135,7 +164,7 @@ static void run_whole_text(struct batch *b)
     struct rnn_engine *e = b->s->engine;
     struct row r = {.key = "epoch", .second_name = "grad_norm"};
     print_header(b, &r);
-    for (uint64_t k = 0; k <= b->o->epochs; k++) {
+    for (uint64_t k = 0; k <= b->o->epochs && !output_failed(b); k++) {
         run_to_update(b);
         struct rnn_view v;
         rnn_engine_view(e, &v);
@@ -159,7 +188,7 @@ static void run_corpus(struct batch *b)
     double smooth = -log(1.0 / b->s->cfg.shape.vocab) * b->s->cfg.seq_len;
     struct row r = {.key = "iteration", .has_position = true, .second_name = "smooth_loss"};
     print_header(b, &r);
-    for (uint64_t i = 0; i < total; i++) {
+    for (uint64_t i = 0; i < total && !output_failed(b); i++) {
         unsigned ev = finish_iteration(b);
         struct rnn_view v;
         rnn_engine_view(e, &v);
@@ -175,10 +204,24 @@ static void run_corpus(struct batch *b)
     }
 }
 
+/* Fails before training, not after it, when --save cannot be written. */
+static int probe_save_path(const char *path, char *err, size_t cap)
+{
+    struct rnn_atomic_file probe;
+    if (rnn_atomic_open(&probe, path, err, cap) != 0)
+        return -1;
+    rnn_atomic_abort(&probe);
+    return 0;
+}
+
 int batch_run(struct session *s, const struct options *o)
 {
     struct batch b = {.s = s, .o = o, .out = stdout};
     char err[512];
+    if (o->save && probe_save_path(o->save, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s: %s\n", o->save, err);
+        return 2;
+    }
     if (o->trace) {
         if (rnn_atomic_open(&b.trace, o->trace, err, sizeof err) != 0) {
             fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
@@ -190,17 +233,19 @@ int batch_run(struct session *s, const struct options *o)
         run_corpus(&b);
     else
         run_whole_text(&b);
-    fflush(stdout);
+    /* A run cut short by a failed standard output leaves no files behind. */
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (b.tracing)
+            rnn_atomic_abort(&b.trace);
+        fprintf(stderr, "rnnstep: error writing standard output\n");
+        return 2;
+    }
     if (b.tracing && rnn_atomic_commit(&b.trace, err, sizeof err) != 0) {
         fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
         return 2;
     }
     if (o->save && session_save(s, o->save, err, sizeof err) != 0) {
         fprintf(stderr, "rnnstep: %s\n", err);
-        return 2;
-    }
-    if (ferror(stdout)) {
-        fprintf(stderr, "rnnstep: error writing standard output\n");
         return 2;
     }
     return 0;

@@ -7,11 +7,31 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The rename at commit would replace whatever is at path: refuse anything
+ * but a regular file (a directory fails late; /dev/null would be replaced). */
+static int check_target(const char *path, char *err, size_t errcap)
+{
+    size_t n = strlen(path);
+    if (n == 0 || path[n - 1] == '/') {
+        snprintf(err, errcap, "not a file name");
+        return -1;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        snprintf(err, errcap, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+        return -1;
+    }
+    return 0;
+}
+
 int rnn_atomic_open(struct rnn_atomic_file *f, const char *path, char *err, size_t errcap)
 {
     size_t n = strlen(path);
     f->path = path;
     f->fp = NULL;
+    f->tmp = NULL;
+    if (check_target(path, err, errcap))
+        return -1;
     f->tmp = malloc(n + 12);
     if (!f->tmp) {
         snprintf(err, errcap, "out of memory");

@@ -4,6 +4,8 @@
 
 #include "rnnstep/atomic_file.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdarg.h>
@@ -11,6 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Hidden 1024 with 256 characters saves to about 50 MB. */
+#define RNN_PARAMS_MAX_BYTES ((size_t)128 << 20)
 
 static int fail(char *err, size_t cap, const char *fmt, ...)
 {
@@ -156,20 +163,56 @@ int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *
     return rc;
 }
 
+static int read_exactly(int fd, char *buf, size_t size, char *err, size_t cap)
+{
+    for (size_t n = 0; n < size;) {
+        ssize_t got = read(fd, buf + n, size - n);
+        if (got <= 0) /* 0: the file shrank while we read it */
+            return fail(err, cap, "read failed: %s",
+                        got ? strerror(errno) : "the file changed size");
+        n += (size_t)got;
+    }
+    return 0;
+}
+
+/* The whole file in memory. Only a regular file: a FIFO would block (hence
+ * O_NONBLOCK) and a directory would read as an empty document. */
+static char *read_whole_file(const char *path, size_t *len, char *err, size_t cap)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) {
+        fail(err, cap, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fd, &st) != 0)
+        fail(err, cap, "%s", strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        fail(err, cap, "%s", S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+    else if ((unsigned long long)st.st_size > RNN_PARAMS_MAX_BYTES)
+        fail(err, cap, "%lld bytes is over the %d MB limit for a parameter file",
+             (long long)st.st_size, (int)(RNN_PARAMS_MAX_BYTES >> 20));
+    else if (!(buf = malloc((size_t)st.st_size + 1)))
+        fail(err, cap, "out of memory");
+    if (buf && read_exactly(fd, buf, (size_t)st.st_size, err, cap) != 0) {
+        free(buf);
+        buf = NULL;
+    }
+    close(fd);
+    *len = buf ? (size_t)st.st_size : 0;
+    return buf;
+}
+
 int rnn_params_load(const char *path, struct rnn_params *out, char *err, size_t errcap)
 {
     memset(out, 0, sizeof *out);
-    json_error_t jerr;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) {
-        if (jerr.line < 1) /* could not open or read */
-            return fail(err, errcap, "%s", jerr.text);
-        return fail(err, errcap, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
-    }
-    int rc = parse_root(root, out, err, errcap);
-    json_decref(root);
-    if (rc)
-        rnn_params_free(out);
+    size_t len;
+    char *buf = read_whole_file(path, &len, err, errcap);
+    if (!buf)
+        return -1;
+    int rc = rnn_params_parse(buf, len, out, err, errcap);
+    free(buf);
     return rc;
 }
 
