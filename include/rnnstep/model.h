@@ -39,6 +39,18 @@ struct rnn_block rnn_block_view(struct rnn_shape shape, double *base);
 /* The worked example's initial parameters (text "hello", hidden 1). */
 void rnn_init_hello(double *theta);
 
+/* xoshiro256** seeded through splitmix64: the one deterministic random
+ * generator of the engine (initial parameters, sampling), the same bits on
+ * every machine. */
+struct rnn_rng {
+    uint64_t s[4];
+};
+
+void rnn_rng_seed(struct rnn_rng *r, uint64_t seed);
+uint64_t rnn_rng_next(struct rnn_rng *r);
+/* Uniform in [0, 1) with 53 random bits. */
+double rnn_rng_uniform(struct rnn_rng *r);
+
 /* Deterministic random initial parameters: U, W and V uniform in
  * [-1/sqrt(hidden), 1/sqrt(hidden)) from xoshiro256** seeded by splitmix64(seed),
  * drawn in the order U, W, V (row-major); b and c zero. Only integer

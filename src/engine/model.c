@@ -68,8 +68,9 @@ static uint64_t rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-static uint64_t xoshiro256ss(uint64_t s[4])
+uint64_t rnn_rng_next(struct rnn_rng *r)
 {
+    uint64_t *s = r->s;
     uint64_t result = rotl(s[1] * 5, 7) * 9;
     uint64_t t = s[1] << 17;
     s[2] ^= s[0];
@@ -81,24 +82,32 @@ static uint64_t xoshiro256ss(uint64_t s[4])
     return result;
 }
 
-static void fill_uniform(uint64_t st[4], double *p, size_t n, double scale)
+void rnn_rng_seed(struct rnn_rng *r, uint64_t seed)
 {
-    for (size_t i = 0; i < n; i++) {
-        double u = (double)(xoshiro256ss(st) >> 11) * 0x1.0p-53; /* [0, 1) */
-        p[i] = (2.0 * u - 1.0) * scale;
-    }
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&seed);
+}
+
+double rnn_rng_uniform(struct rnn_rng *r)
+{
+    return (double)(rnn_rng_next(r) >> 11) * 0x1.0p-53;
+}
+
+static void fill_uniform(struct rnn_rng *rng, double *p, size_t n, double scale)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (2.0 * rnn_rng_uniform(rng) - 1.0) * scale;
 }
 
 void rnn_init_random(struct rnn_shape s, uint64_t seed, double *theta)
 {
-    uint64_t st[4];
-    for (int i = 0; i < 4; i++)
-        st[i] = splitmix64(&seed);
+    struct rnn_rng rng;
+    rnn_rng_seed(&rng, seed);
     double scale = 1.0 / sqrt((double)s.hidden);
     struct rnn_block b = rnn_block_view(s, theta);
-    fill_uniform(st, b.U, (size_t)s.hidden * (size_t)s.vocab, scale);
-    fill_uniform(st, b.W, (size_t)s.hidden * (size_t)s.hidden, scale);
-    fill_uniform(st, b.V, (size_t)s.vocab * (size_t)s.hidden, scale);
+    fill_uniform(&rng, b.U, (size_t)s.hidden * (size_t)s.vocab, scale);
+    fill_uniform(&rng, b.W, (size_t)s.hidden * (size_t)s.hidden, scale);
+    fill_uniform(&rng, b.V, (size_t)s.vocab * (size_t)s.hidden, scale);
     for (int i = 0; i < s.hidden; i++)
         b.b[i] = 0.0;
     for (int i = 0; i < s.vocab; i++)

@@ -1,0 +1,103 @@
+/* Teaching tools computed from engine state: how far each step's loss reaches
+ * back through time, the recurrent Jacobian gauge, gradient-check summaries,
+ * sampling and whole-text predictions. Pure C, deterministic, and nothing
+ * here allocates except the sampler's one-time creation. */
+#ifndef RNNSTEP_ANALYSIS_H
+#define RNNSTEP_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rnnstep/engine.h"
+#include "rnnstep/model.h"
+
+/* Multiply-adds one flow or Jacobian computation may cost (about 0.1 s);
+ * larger windows are refused so a pane never stalls the visualiser. */
+#define RNN_ANALYSIS_WORK_MAX ((double)(1u << 27))
+
+/* Power-iteration steps of rnn_spectral_norm (each one a product with W
+ * and with W^T). The estimate never exceeds the true norm and its error
+ * shrinks like (s2/s1)^(2 * iterations), s1 > s2 the two largest singular values. */
+#define RNN_POWER_ITERATIONS 64
+
+/* ---- gradient flow through time ---------------------------------------- */
+
+/* Longest window the flow map accepts (its T x T matrix stays under 2 MB). */
+#define RNN_FLOW_T_MAX 512
+
+/* Caller-owned buffers for one window of T steps (see rnn_flow_bind). */
+struct rnn_flow {
+    int T, hidden;
+    double *reach;     /* T x T, row t - 1, column k - 1: ||dL_t/dh_k|| for k <= t, else 0 */
+    double *total;     /* T: ||dL/dh_k||, the gradient of the summed loss reaching h_k */
+    double *gate;      /* T x hidden: the tanh gate 1 - h_k^2 per unit */
+    double *gate_mean; /* T: the gate's mean over the units */
+    double *scratch;   /* 2 x hidden */
+};
+
+/* Doubles one rnn_flow needs; carve them with rnn_flow_bind. */
+size_t rnn_flow_doubles(struct rnn_shape shape, int T);
+void rnn_flow_bind(struct rnn_flow *f, struct rnn_shape shape, int T, double *block);
+
+/* False when T > RNN_FLOW_T_MAX or the flow map would cost more than
+ * RNN_ANALYSIS_WORK_MAX (T (T + 1) / 2 x hidden^2 multiply-adds). */
+bool rnn_flow_fits(struct rnn_shape shape, int T);
+
+/* Fills f for rows t = 1..n, n = v->forward_done (the whole window once the
+ * forward pass is done), from the activations and the parameters that
+ * produced them (v->before right after an update). Everything is computed
+ * from forward results alone, so the matrix is complete before BPTT starts;
+ * a pane reveals column k once BPTT has reached it (k >= v->backward_low) to
+ * show it filling in. total[k - 1] equals ||v->dh[k - 1]|| bit for bit once
+ * BPTT has passed k. Returns n, or -1 when !rnn_flow_fits (nothing written). */
+int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f);
+
+/* ---- recurrent Jacobian gauge ------------------------------------------ */
+
+/* Largest singular value of the n x n row-major matrix W: exactly |W| for
+ * n = 1, else power iteration on W^T W from a fixed pseudo-random start
+ * vector for RNN_POWER_ITERATIONS steps. scratch: 2n doubles. */
+double rnn_spectral_norm(const double *W, int n, double *scratch);
+
+/* Per-step Jacobian norms ||dh_k/dh_{k-1}|| = ||diag(1 - h_k^2) W|| for
+ * k = 1..n (n = v->forward_done) into step_norms (may be NULL), and returns
+ * their product over k = 2..n, an upper bound on ||dh_n/dh_1|| (1 when n < 2).
+ * For hidden 1 each factor is exactly |W| (1 - h_k^2). Uses the parameters
+ * that produced the activations, as rnn_flow_compute does. Returns NAN when
+ * the work exceeds RNN_ANALYSIS_WORK_MAX. scratch: 3 x hidden doubles. */
+double rnn_jacobian_product(const struct rnn_view *v, double *step_norms, double *scratch);
+
+/* ---- gradient check summaries ------------------------------------------ */
+
+/* The worst rnn_relative_error among parameter id's entries of the flat
+ * analytic and numeric gradients (from rnn_engine_gradcheck); *at gets that
+ * entry's index inside the parameter (row-major). A nan error counts as worst. */
+double rnn_gradcheck_worst(struct rnn_shape shape, enum rnn_param_id id, const double *analytic,
+                           const double *numeric, size_t *at);
+
+/* ---- sampling and predictions ------------------------------------------ */
+
+/* Scratch model for running the network outside the engine's window. */
+struct rnn_sampler;
+
+struct rnn_sampler *rnn_sampler_create(struct rnn_shape shape);
+void rnn_sampler_destroy(struct rnn_sampler *s);
+
+/* Generates n characters from the flat parameters theta (e.g. v.theta.U),
+ * starting from h_0 = 0 with `first` as the first input; each generated
+ * character is the next input. Character i is drawn from
+ * softmax(Omega / temperature) with one rnn_rng_uniform draw; a temperature
+ * <= 0 takes the argmax instead (no draw). out gets vocabulary indices,
+ * not including `first`. */
+void rnn_sample(struct rnn_sampler *s, const double *theta, int first, double temperature,
+                struct rnn_rng *rng, uint8_t *out, size_t n);
+
+/* Teacher-forced argmax predictions over a text of len characters from
+ * h_0 = 0: pred[i] is the most likely next character after reading
+ * ids[0..i], for i = 0..len - 2 (the target is ids[i + 1]). The same
+ * kernels as training, so in whole-text mode pred equals the view's pred. */
+void rnn_predict_text(struct rnn_sampler *s, const double *theta, const uint8_t *ids, size_t len,
+                      uint8_t *pred);
+
+#endif
