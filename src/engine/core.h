@@ -12,9 +12,12 @@
 
 #include "rnnstep/engine.h"
 
+struct rnn_kernels;
+
 /* Parameters plus the transposed copies the kernels read. */
 struct rnn_model {
     struct rnn_shape s;
+    const struct rnn_kernels *k; /* chosen for this CPU at rnn_model_init */
     size_t count;  /* doubles in theta */
     double *theta; /* flat U, W, b, V, c */
     struct rnn_block p;
@@ -48,6 +51,12 @@ double rnn_forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int 
 /* Step t of BPTT: adds step t's share into w->grad and replaces w->dh_next
  * (the gradient arriving at h_t from the future) with the one for h_{t-1}. */
 void rnn_backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
+
+/* A whole iteration's forward and backward passes over ids[0..T] (inputs
+ * ids[0..T-1], targets ids[1..T]) from w->h[0], with w->grad and w->dh_next
+ * zeroed beforehand: bit-identical to the steps one by one. Returns the
+ * window loss summed in t order. */
+double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
 
 /* Total loss of a window from h0 (no gradients), for finite differences. */
 double rnn_window_loss(const struct rnn_model *m, struct rnn_ws *w, const double *h0,

@@ -1,16 +1,10 @@
-/* The maths of one forward step and one BPTT step. */
-#include <math.h>
+/* Model and workspace memory, the transposed copies, and the entry points
+ * that forward to the kernel table chosen for this CPU (kernels.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
-
-/* y += a * x, each element one fused multiply-add. */
-static inline void axpy(double *restrict y, const double *restrict x, double a, int n)
-{
-    for (int i = 0; i < n; i++)
-        y[i] = fma(x[i], a, y[i]);
-}
+#include "kernels.h"
 
 static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
 {
@@ -31,6 +25,7 @@ int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
     m->Ut = m->theta + m->count;
     m->Vt = m->Ut + hv;
     m->Wt = m->Vt + hv;
+    m->k = rnn_kernels_select();
     return 0;
 }
 
@@ -82,86 +77,29 @@ void rnn_ws_free(struct rnn_ws *w)
     w->pred = NULL;
 }
 
-/* Stable softmax of o into y; returns -ln y[target] computed as
- * ln(sum exp(o - max)) - (o[target] - max), which never takes ln(0). */
-static double softmax_loss(const double *o, double *y, int K, int target, int *pred)
-{
-    double mx = o[0];
-    int arg = 0;
-    for (int i = 1; i < K; i++)
-        if (o[i] > mx)
-            mx = o[i], arg = i;
-    double sum = 0.0;
-    for (int i = 0; i < K; i++) {
-        y[i] = exp(o[i] - mx);
-        sum += y[i];
-    }
-    for (int i = 0; i < K; i++)
-        y[i] /= sum;
-    *pred = arg;
-    return log(sum) - (o[target] - mx);
-}
-
 double rnn_forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
 {
-    int H = m->s.hidden, K = m->s.vocab;
-    const double *hprev = w->h + (size_t)(t - 1) * H;
-    double *ht = w->h + (size_t)t * H;
-    double *zt = w->z + (size_t)(t - 1) * H;
-    double *ot = w->o + (size_t)(t - 1) * K;
-    const double *ux = m->Ut + (size_t)x * H;
-
-    for (int i = 0; i < H; i++)
-        zt[i] = ux[i] + m->p.b[i];
-    for (int j = 0; j < H; j++)
-        axpy(zt, m->Wt + (size_t)j * H, hprev[j], H);
-    for (int i = 0; i < H; i++)
-        ht[i] = tanh(zt[i]);
-
-    memcpy(ot, m->p.c, (size_t)K * sizeof(double));
-    for (int j = 0; j < H; j++)
-        axpy(ot, m->Vt + (size_t)j * K, ht[j], K);
-
-    double L = softmax_loss(ot, w->y + (size_t)(t - 1) * K, K, target, &w->pred[t - 1]);
-    w->loss[t - 1] = L;
-    return L;
+    return m->k->forward_step(m, w, t, x, target);
 }
 
 void rnn_backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
 {
-    int H = m->s.hidden, K = m->s.vocab;
-    const double *ht = w->h + (size_t)t * H;
-    const double *hprev = w->h + (size_t)(t - 1) * H;
-    double *dyt = w->dy + (size_t)(t - 1) * K;
-    double *dht = w->dh + (size_t)(t - 1) * H;
-    double *drt = w->dr + (size_t)(t - 1) * H;
-    struct rnn_block g = w->g;
+    m->k->backward_step(m, w, t, x, target);
+}
 
-    memcpy(dyt, w->y + (size_t)(t - 1) * K, (size_t)K * sizeof(double));
-    dyt[target] -= 1.0;
+double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    return m->k->window(m, w, ids);
+}
 
-    for (int i = 0; i < K; i++)
-        g.c[i] += dyt[i];
-    for (int i = 0; i < K; i++)
-        axpy(g.V + (size_t)i * H, ht, dyt[i], H);
-
-    memcpy(dht, w->dh_next, (size_t)H * sizeof(double));
-    for (int i = 0; i < K; i++)
-        axpy(dht, m->p.V + (size_t)i * H, dyt[i], H);
-
-    for (int i = 0; i < H; i++)
-        drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
-
-    for (int i = 0; i < H; i++) {
-        g.b[i] += drt[i];
-        g.U[(size_t)i * K + x] += drt[i];
-    }
-    for (int i = 0; i < H; i++)
-        axpy(g.W + (size_t)i * H, hprev, drt[i], H);
-
-    memset(w->dh_next, 0, (size_t)H * sizeof(double));
-    for (int i = 0; i < H; i++)
-        axpy(w->dh_next, m->p.W + (size_t)i * H, drt[i], H);
+const struct rnn_kernels *rnn_kernels_select(void)
+{
+#ifdef RNNSTEP_KERNELS_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        return &rnn_kernels_avx2;
+#endif
+    return &rnn_kernels_generic;
 }
 
 double rnn_window_loss(const struct rnn_model *m, struct rnn_ws *w, const double *h0,

@@ -1,0 +1,32 @@
+/* Kernel dispatch (engine-internal): the maths of forward and BPTT steps is
+ * compiled once per instruction set from kernels_body.h, and each model picks
+ * the best table the CPU supports when it is created. Every variant performs
+ * the same IEEE operations in the same order (explicit fma, -ffp-contract=off),
+ * so they produce the same bits; they only differ in speed. */
+#ifndef RNNSTEP_KERNELS_H
+#define RNNSTEP_KERNELS_H
+
+#include <stdint.h>
+
+struct rnn_model;
+struct rnn_ws;
+
+struct rnn_kernels {
+    const char *name;
+    double (*forward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
+    void (*backward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
+    /* Forward t = 1..T then backward t = T..1 over a whole window starting
+     * from w->h[0] with w->grad and w->dh_next zeroed: the same results as
+     * the steps one by one. Returns the window loss summed in t order. */
+    double (*window)(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
+};
+
+extern const struct rnn_kernels rnn_kernels_generic;
+#ifdef RNNSTEP_KERNELS_X86
+extern const struct rnn_kernels rnn_kernels_avx2;
+#endif
+
+/* The fastest table this CPU can run. */
+const struct rnn_kernels *rnn_kernels_select(void);
+
+#endif

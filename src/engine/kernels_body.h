@@ -1,0 +1,205 @@
+/* The forward and BPTT kernels, included once per instruction set by
+ * kernels_generic.c and kernels_avx2.c (which define RNN_KERNELS_TABLE).
+ * Only +, -, *, /, sqrt, explicit fma and bit operations are used, in a fixed
+ * order per output element, so every variant and every compiler gives the
+ * same bits; loops are written so compilers can vectorise them. */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core.h"
+#include "kernels.h"
+
+#ifndef RNN_KERNELS_TABLE
+#error "define RNN_KERNELS_TABLE before including kernels_body.h"
+#endif
+
+/* y += a * x, each element one fused multiply-add. */
+static inline void axpy(double *restrict y, const double *restrict x, double a, int n)
+{
+    for (int i = 0; i < n; i++)
+        y[i] = fma(x[i], a, y[i]);
+}
+
+static inline void copy(double *restrict dst, const double *restrict src, int n)
+{
+    for (int i = 0; i < n; i++)
+        dst[i] = src[i];
+}
+
+static inline double bits_to_double(uint64_t u)
+{
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+static inline uint64_t double_to_bits(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u;
+}
+
+/* Rounds y * log2(e) to the nearest integer n (returned as shifter + n, whose
+ * low mantissa bits hold n) and returns expm1(r) for r = y - n ln 2,
+ * |r| <= ln(2) / 2, by its Taylor series to r^13 (truncation < 2^-56). */
+#define EXP_SHIFTER 0x1.8p52
+static inline double expm1_reduced(double y, double *shifted)
+{
+    static const double ln2_hi = 0x1.62e42fee00000p-1, ln2_lo = 0x1.a39ef35793c76p-33;
+    double kd = fma(y, 0x1.71547652b82fep0, EXP_SHIFTER);
+    double n = kd - EXP_SHIFTER;
+    double r = fma(-n, ln2_lo, fma(-n, ln2_hi, y));
+    double q = 1.0 / 6227020800.0;
+    q = fma(q, r, 1.0 / 479001600.0);
+    q = fma(q, r, 1.0 / 39916800.0);
+    q = fma(q, r, 1.0 / 3628800.0);
+    q = fma(q, r, 1.0 / 362880.0);
+    q = fma(q, r, 1.0 / 40320.0);
+    q = fma(q, r, 1.0 / 5040.0);
+    q = fma(q, r, 1.0 / 720.0);
+    q = fma(q, r, 1.0 / 120.0);
+    q = fma(q, r, 1.0 / 24.0);
+    q = fma(q, r, 1.0 / 6.0);
+    q = fma(q, r, 0.5);
+    *shifted = kd;
+    return fma(q, r * r, r);
+}
+
+/* 2^n for n = bits(shifted) - bits(EXP_SHIFTER) + delta, -1022 <= n <= 1023. */
+static inline double pow2_from_shifted(double shifted, int64_t delta)
+{
+    uint64_t n = double_to_bits(shifted) - double_to_bits(EXP_SHIFTER) + (uint64_t)delta;
+    return bits_to_double((n + 1023u) << 52);
+}
+
+/* exp(x) for x <= 0 (the softmax's o - max); nan stays nan. Below -745 the
+ * result is 0; in the subnormal range the scaling is split in two so each
+ * factor is a normal power of two. */
+static inline double exp_nonpositive(double x)
+{
+    double xc = x < -746.0 ? -746.0 : x;
+    double kd, p = expm1_reduced(xc, &kd);
+    int64_t n = (int64_t)(double_to_bits(kd) - double_to_bits(EXP_SHIFTER));
+    int64_t half = n / 2;
+    return (1.0 + p) * pow2_from_shifted(kd, -n + half) * pow2_from_shifted(kd, -half);
+}
+
+/* tanh(z) = sign(z) e / (e + 2) with e = expm1(2|z|) (no cancellation);
+ * |z| >= 20 gives +-1 exactly as the rounded tanh does; nan stays nan. */
+static inline double tanh_det(double z)
+{
+    double a = fabs(z);
+    a = a > 20.0 ? 20.0 : a;
+    double kd, p = expm1_reduced(a + a, &kd);
+    double s = pow2_from_shifted(kd, 0);
+    double e = fma(s, p, s - 1.0);
+    return copysign(e / (e + 2.0), z);
+}
+
+static void tanh_array(double *restrict h, const double *restrict z, int n)
+{
+    for (int i = 0; i < n; i++)
+        h[i] = tanh_det(z[i]);
+}
+
+/* Stable softmax of o into y; returns -ln y[target] computed as
+ * ln(sum exp(o - max)) - (o[target] - max), which never takes ln(0). */
+static double softmax_loss(const double *restrict o, double *restrict y, int K, int target,
+                           int *pred)
+{
+    double mx = o[0];
+    int arg = 0;
+    for (int i = 1; i < K; i++)
+        if (o[i] > mx)
+            mx = o[i], arg = i;
+    for (int i = 0; i < K; i++)
+        y[i] = exp_nonpositive(o[i] - mx);
+    double sum = 0.0;
+    for (int i = 0; i < K; i++)
+        sum += y[i];
+    for (int i = 0; i < K; i++)
+        y[i] /= sum;
+    *pred = arg;
+    return log(sum) - (o[target] - mx);
+}
+
+static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    const double *hprev = w->h + (size_t)(t - 1) * H;
+    double *ht = w->h + (size_t)t * H;
+    double *zt = w->z + (size_t)(t - 1) * H;
+    double *ot = w->o + (size_t)(t - 1) * K;
+    const double *ux = m->Ut + (size_t)x * H;
+
+    for (int i = 0; i < H; i++)
+        zt[i] = ux[i] + m->p.b[i];
+    for (int j = 0; j < H; j++)
+        axpy(zt, m->Wt + (size_t)j * H, hprev[j], H);
+    tanh_array(ht, zt, H);
+
+    copy(ot, m->p.c, K);
+    for (int j = 0; j < H; j++)
+        axpy(ot, m->Vt + (size_t)j * K, ht[j], K);
+
+    double L = softmax_loss(ot, w->y + (size_t)(t - 1) * K, K, target, &w->pred[t - 1]);
+    w->loss[t - 1] = L;
+    return L;
+}
+
+static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    const double *ht = w->h + (size_t)t * H;
+    const double *hprev = w->h + (size_t)(t - 1) * H;
+    double *dyt = w->dy + (size_t)(t - 1) * K;
+    double *dht = w->dh + (size_t)(t - 1) * H;
+    double *drt = w->dr + (size_t)(t - 1) * H;
+    struct rnn_block g = w->g;
+
+    copy(dyt, w->y + (size_t)(t - 1) * K, K);
+    dyt[target] -= 1.0;
+
+    for (int i = 0; i < K; i++)
+        g.c[i] += dyt[i];
+    for (int i = 0; i < K; i++)
+        axpy(g.V + (size_t)i * H, ht, dyt[i], H);
+
+    copy(dht, w->dh_next, H);
+    for (int i = 0; i < K; i++)
+        axpy(dht, m->p.V + (size_t)i * H, dyt[i], H);
+
+    for (int i = 0; i < H; i++)
+        drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
+
+    for (int i = 0; i < H; i++) {
+        g.b[i] += drt[i];
+        g.U[(size_t)i * K + x] += drt[i];
+    }
+    for (int i = 0; i < H; i++)
+        axpy(g.W + (size_t)i * H, hprev, drt[i], H);
+
+    for (int i = 0; i < H; i++)
+        w->dh_next[i] = 0.0;
+    for (int i = 0; i < H; i++)
+        axpy(w->dh_next, m->p.W + (size_t)i * H, drt[i], H);
+}
+
+static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    double loss = 0.0;
+    for (int t = 1; t <= w->T; t++)
+        loss += forward_step(m, w, t, ids[t - 1], ids[t]);
+    for (int t = w->T; t >= 1; t--)
+        backward_step(m, w, t, ids[t - 1], ids[t]);
+    return loss;
+}
+
+const struct rnn_kernels RNN_KERNELS_TABLE = {
+    .name = RNN_KERNELS_NAME,
+    .forward_step = forward_step,
+    .backward_step = backward_step,
+    .window = window,
+};
