@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"
 #include "trace.h"
 
@@ -271,14 +272,8 @@ int batch_gradcheck(struct session *s)
     for (int id = 0; id < RNN_P_COUNT; id++) {
         int rows, cols;
         rnn_param_dims(shape, (enum rnn_param_id)id, &rows, &cols);
-        size_t off = rnn_param_offset(shape, (enum rnn_param_id)id), cnt = (size_t)rows * cols;
-        double worst = 0.0;
-        size_t at = 0;
-        for (size_t i = 0; i < cnt; i++) {
-            double err = rnn_relative_error(a[off + i], num[off + i]);
-            if (!(err <= worst)) /* also catches nan */
-                worst = err, at = i;
-        }
+        size_t cnt = (size_t)rows * cols, at;
+        double worst = rnn_gradcheck_worst(shape, (enum rnn_param_id)id, a, num, &at);
         if (!(worst <= worst_all))
             worst_all = worst;
         printf("%-6s %8zu %16.3e  %s[%zu][%zu]\n", rnn_param_name((enum rnn_param_id)id), cnt,

@@ -72,4 +72,11 @@ static inline void fixture_step_to(struct session *s, int pos)
         rnn_engine_step(s->engine);
 }
 
+/* Steps to the end of the current (or next) forward pass; returns that view. */
+static inline struct rnn_view fixture_after_forward(struct session *s)
+{
+    fixture_step_to(s, fixture_view(s).T);
+    return fixture_view(s);
+}
+
 #endif

@@ -73,9 +73,7 @@ static void totals_equal_bptt_as_it_steps_backwards(void **state)
     struct session *s = fixture_open("--text", "hello world, hello rnn", "--hidden", "8", NULL);
     assert_non_null(s);
     rnn_engine_finish_iteration(s->engine);
-    struct rnn_view v = fixture_view(s);
-    fixture_step_to(s, v.T);
-    v = fixture_view(s);
+    struct rnn_view v = fixture_after_forward(s);
     struct flow_buf b;
     flow_open(&b, &v);
     assert_int_equal(rnn_flow_compute(&v, &b.f), v.T);
@@ -110,9 +108,7 @@ static void reach_vanishes_with_distance(void **state)
     (void)state;
     struct session *s = fixture_open("--text", "hello world, hello rnn", "--hidden", "8", NULL);
     assert_non_null(s);
-    struct rnn_view v = fixture_view(s);
-    fixture_step_to(s, v.T);
-    v = fixture_view(s);
+    struct rnn_view v = fixture_after_forward(s);
     struct flow_buf b;
     flow_open(&b, &v);
     assert_int_equal(rnn_flow_compute(&v, &b.f), 21);

@@ -87,9 +87,7 @@ static void step_norms_are_norms_of_gated_w(void **state)
     (void)state;
     struct session *s = fixture_open("--text", "hello world", "--hidden", "4", NULL);
     assert_non_null(s);
-    struct rnn_view v = fixture_view(s);
-    fixture_step_to(s, v.T);
-    v = fixture_view(s);
+    struct rnn_view v = fixture_after_forward(s);
     enum { H = 4 };
     double steps[16], scratch[3 * H], product = 1.0;
     double got = rnn_jacobian_product(&v, steps, scratch);
