@@ -115,6 +115,13 @@ struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct 
                                      const double *theta0);
 void rnn_engine_destroy(struct rnn_engine *e);
 
+/* A new, independent engine in the same state: parameters, optimiser state,
+ * activations and gradients of the current iteration, position, settings and
+ * loss log. It shares the borrowed text. History starts empty at the fork:
+ * the clone can rewind only as far back as its first iteration start after
+ * the fork (the original keeps its own history). NULL when out of memory. */
+struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e);
+
 void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v);
 
 /* One micro-step. Returns the rnn_event flags it raised. */
@@ -167,6 +174,12 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e);
  * fills analytic (BPTT) and numeric (central differences with step eps)
  * gradients, each rnn_param_count() doubles. Does not change the engine. */
 void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric);
+
+/* Total loss of the current (or, between iterations, the next) window at the
+ * current parameters from its h_0: after k updates in whole-text mode, the
+ * "epoch k" loss. One forward pass on scratch memory; the engine's state is
+ * unchanged. NAN when the scratch cannot be allocated. */
+double rnn_engine_window_loss(struct rnn_engine *e);
 
 /* |a - n| / max(|a| + |n|, 1e-10): the relative error used by gradcheck. */
 double rnn_relative_error(double analytic, double numeric);

@@ -73,21 +73,24 @@ static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
            text->len >= 2 && (size_t)cfg->seq_len <= text->len - 1;
 }
 
-struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct rnn_text *text,
-                                     const double *theta0)
+/* Blocks the per-engine block holds: theta0, applied, before, s1, s2, spare. */
+#define ENGINE_BLOCK_ARRAYS 6
+
+/* All memory of an engine, zeroed, with empty history. */
+static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t history_bytes,
+                                       const struct rnn_text *text)
 {
-    if (!config_ok(cfg, text))
-        return NULL;
     struct rnn_engine *e = calloc(1, sizeof *e);
     if (!e)
         return NULL;
     e->text = text;
-    e->T = cfg->seq_len;
-    e->P = rnn_param_count(cfg->shape);
+    e->T = T;
+    e->P = rnn_param_count(shape);
     size_t ring_cap;
-    choose_history(e, cfg->history_bytes, &ring_cap);
-    int ok = rnn_model_init(&e->m, cfg->shape) == 0 && rnn_ws_init(&e->w, cfg->shape, e->T) == 0;
-    double *blk = ok ? calloc(6 * e->P + (size_t)cfg->shape.hidden, sizeof(double)) : NULL;
+    choose_history(e, history_bytes, &ring_cap);
+    int ok = rnn_model_init(&e->m, shape) == 0 && rnn_ws_init(&e->w, shape, e->T) == 0;
+    double *blk =
+        ok ? calloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double)) : NULL;
     ok = blk && rnn_ckpt_init(&e->ring, ring_cap, ckpt_width(e)) == 0 &&
          rnn_slog_init(&e->slog, SETTINGS_LOG_ENTRIES) == 0 &&
          rnn_llog_init(&e->llog, LOSS_LOG_ENTRIES) == 0;
@@ -101,11 +104,81 @@ struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct 
     e->before = blk + 2 * e->P;
     e->opt.s1 = blk + 3 * e->P;
     e->opt.s2 = blk + 4 * e->P;
-    e->hcarry = blk + 6 * e->P;
+    e->hcarry = blk + ENGINE_BLOCK_ARRAYS * e->P;
+    return e;
+}
+
+struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct rnn_text *text,
+                                     const double *theta0)
+{
+    if (!config_ok(cfg, text))
+        return NULL;
+    struct rnn_engine *e = engine_alloc(cfg->shape, cfg->seq_len, cfg->history_bytes, text);
+    if (!e)
+        return NULL;
     memcpy(e->theta0, theta0, e->P * sizeof(double));
     e->sc.settings = cfg->settings;
     rnn_engine_reset(e);
     return e;
+}
+
+static void copy_workspace(struct rnn_ws *d, const struct rnn_ws *s, struct rnn_shape shape,
+                           size_t P)
+{
+    size_t H = (size_t)shape.hidden, K = (size_t)shape.vocab, n = (size_t)s->T;
+    memcpy(d->h, s->h, (n + 1) * H * sizeof(double));
+    memcpy(d->z, s->z, n * H * sizeof(double));
+    memcpy(d->o, s->o, n * K * sizeof(double));
+    memcpy(d->y, s->y, n * K * sizeof(double));
+    memcpy(d->dy, s->dy, n * K * sizeof(double));
+    memcpy(d->loss, s->loss, n * sizeof(double));
+    memcpy(d->dh, s->dh, n * H * sizeof(double));
+    memcpy(d->dr, s->dr, n * H * sizeof(double));
+    memcpy(d->dh_next, s->dh_next, H * sizeof(double));
+    memcpy(d->grad, s->grad, P * sizeof(double));
+    memcpy(d->pred, s->pred, n * sizeof(int));
+}
+
+static void copy_loss_log(struct rnn_loss_log *d, const struct rnn_loss_log *s)
+{
+    memcpy(d->items, s->items, s->len * sizeof *s->items);
+    d->len = s->len;
+    d->stride = s->stride;
+    d->lowest = s->lowest;
+}
+
+/* The checkpoint ring's budget, so a clone gets the same capacity. */
+static size_t history_budget(const struct rnn_engine *e)
+{
+    return e->ring.cap * (e->ring.width * sizeof(double) + sizeof(struct rnn_scalars));
+}
+
+struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
+{
+    struct rnn_engine *d = engine_alloc(e->m.s, e->T, history_budget(e), e->text);
+    if (!d)
+        return NULL;
+    memcpy(d->m.theta, e->m.theta, e->P * sizeof(double));
+    rnn_model_sync(&d->m);
+    copy_workspace(&d->w, &e->w, e->m.s, e->P);
+    memcpy(d->theta0, e->theta0,
+           (ENGINE_BLOCK_ARRAYS * e->P + (size_t)e->m.s.hidden) * sizeof(double));
+    d->opt.steps = e->opt.steps;
+    d->opt.beta1_t = e->opt.beta1_t;
+    d->opt.beta2_t = e->opt.beta2_t;
+    d->sc = e->sc;
+    d->position = e->position;
+    d->pos = e->pos;
+    d->has_last = e->has_last;
+    d->last_phase = e->last_phase;
+    d->last_t = e->last_t;
+    d->last_events = e->last_events;
+    d->forward_done = e->forward_done;
+    d->backward_low = e->backward_low;
+    d->loss_sum = e->loss_sum;
+    d->grad_norm = e->grad_norm;
+    copy_loss_log(&d->llog, &e->llog);
+    return d;
 }
 
 void rnn_engine_destroy(struct rnn_engine *e)
@@ -505,11 +578,28 @@ static size_t check_window(const struct rnn_engine *e, double *h0)
     return e->sc.next_p;
 }
 
+static bool check_scratch(struct rnn_engine *e)
+{
+    return e->check_m.theta || (rnn_model_init(&e->check_m, e->m.s) == 0 &&
+                                rnn_ws_init(&e->check_w, e->m.s, e->T) == 0);
+}
+
+double rnn_engine_window_loss(struct rnn_engine *e)
+{
+    if (!check_scratch(e))
+        return NAN;
+    double h0[RNN_HIDDEN_MAX];
+    const uint8_t *in = e->text->ids + check_window(e, h0);
+    memcpy(e->check_m.theta, e->m.theta, e->P * sizeof(double));
+    rnn_model_sync(&e->check_m);
+    return rnn_window_loss(&e->check_m, &e->check_w, h0, in, in + 1);
+}
+
 void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric)
 {
     struct rnn_model *m = &e->check_m;
     struct rnn_ws *w = &e->check_w;
-    if (!m->theta && (rnn_model_init(m, e->m.s) != 0 || rnn_ws_init(w, e->m.s, e->T) != 0)) {
+    if (!check_scratch(e)) {
         for (size_t i = 0; i < e->P; i++)
             analytic[i] = numeric[i] = NAN;
         return;

@@ -1,12 +1,285 @@
-/* Placeholder until the visualiser lands. */
+/* The visualiser's main loop: terminal set-up and restore, signals, layout on
+ * resize, input to commands, autoplay timing, and the one place that draws. */
 #include "tui.h"
 
+#include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "draw.h"
+
+_Static_assert(INPUT_KEY_BACKSPACE == KEY_BACKSPACE, "input.h key code");
+_Static_assert(INPUT_KEY_F1 == KEY_F(1), "input.h key code");
+
+static const struct pane panes[PANE_COUNT] = {
+    [PANE_SEQUENCE] = {"Sequence", pane_sequence_draw},
+    [PANE_HIDDEN] = {"Hidden state", pane_hidden_draw},
+    [PANE_LOSS] = {"Loss", pane_loss_draw},
+    [PANE_SOFTMAX] = {"Softmax", pane_softmax_draw},
+    [PANE_GRADS] = {"Gradients", pane_grads_draw},
+    [PANE_EQUATION] = {"Equation", pane_equation_draw},
+};
+
+/* The handler only records the signal; the main loop restores the terminal. */
+static volatile sig_atomic_t pending_signal;
+static bool curses_active;
+
+static void on_signal(int sig)
+{
+    pending_signal = sig;
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked getch returns at once */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Safety net for exit paths that skip the normal restore. */
+static void restore_terminal(void)
+{
+    if (curses_active) {
+        endwin();
+        curses_active = false;
+    }
+}
+
+static void free_windows(struct tui *t)
+{
+    for (int i = 0; i < PANE_COUNT; i++) {
+        if (t->win[i])
+            delwin(t->win[i]);
+        t->win[i] = NULL;
+    }
+    if (t->status)
+        delwin(t->status);
+    if (t->help_win)
+        delwin(t->help_win);
+    t->status = t->help_win = NULL;
+}
+
+static WINDOW *rect_window(const struct rect *r)
+{
+    return newwin(r->h, r->w, r->y, r->x);
+}
+
+/* Recomputes the layout for the current size and makes the windows;
+ * returns false when a window cannot be made. */
+static bool relayout(struct tui *t)
+{
+    free_windows(t);
+    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab};
+    layout_compute(LINES, COLS, &wants, &t->lay);
+    clearok(curscr, TRUE);
+    if (t->lay.too_small)
+        return true;
+    for (int i = 0; i < PANE_COUNT; i++)
+        if (!(t->win[i] = rect_window(&t->lay.pane[i])))
+            return false;
+    int hr, hc;
+    help_size(&hr, &hc);
+    hr = hr > LINES ? LINES : hr;
+    hc = hc > COLS ? COLS : hc;
+    t->status = rect_window(&t->lay.status);
+    t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
+    return t->status && t->help_win;
+}
+
+static int frame_t_show(const struct rnn_view *v)
+{
+    if (!v->has_last)
+        return 0;
+    return v->last_phase == RNN_PHASE_UPDATE ? v->forward_done : v->last_t;
+}
+
+static void build_frame(struct tui *t, struct frame *f)
+{
+    struct rnn_engine *e = t->s->engine;
+    memset(f, 0, sizeof *f);
+    rnn_engine_view(e, &f->v);
+    f->vocab = &t->s->vocab;
+    f->text = &t->s->text;
+    f->th = &t->th;
+    f->corpus = t->s->corpus;
+    f->unit = t->unit;
+    f->t_show = frame_t_show(&f->v);
+    if (!t->loss_valid) {
+        t->loss_now = rnn_engine_window_loss(e);
+        t->loss_valid = true;
+    }
+    f->loss_now = t->loss_now;
+    f->log = rnn_engine_loss_log(e, &f->log_len, &f->log_stride);
+    double latest;
+    f->has_stats = rnn_engine_loss_stats(e, &f->loss_first, &f->loss_lowest, &latest);
+    f->passes_total = rnn_engine_iterations_per_pass(e);
+}
+
+static void draw_too_small(void)
+{
+    erase();
+    char msg[96];
+    snprintf(msg, sizeof msg, "terminal too small: need %dx%d, have %dx%d", LAYOUT_MIN_COLS,
+             LAYOUT_MIN_ROWS, COLS, LINES);
+    int len = (int)strlen(msg);
+    int x = COLS > len ? (COLS - len) / 2 : 0;
+    mvaddnstr(LINES / 2, x, msg, COLS);
+    if (LINES > 2)
+        mvaddnstr(LINES / 2 + 1, x, "enlarge the window, or press q to quit", COLS);
+    wnoutrefresh(stdscr);
+}
+
+static void draw_all(struct tui *t)
+{
+    if (t->lay.too_small) {
+        draw_too_small();
+        doupdate();
+        return;
+    }
+    struct frame f;
+    build_frame(t, &f);
+    for (int i = 0; i < PANE_COUNT; i++) {
+        werase(t->win[i]);
+        panes[i].draw(&f, t->win[i]);
+        wnoutrefresh(t->win[i]);
+    }
+    status_draw(t, &f, t->status);
+    wnoutrefresh(t->status);
+    if (t->help) {
+        help_draw(t, t->help_win);
+        wnoutrefresh(t->help_win);
+    }
+    doupdate();
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Handles one key; returns tui_flags. */
+static unsigned handle_key(struct tui *t, int key)
+{
+    if (key == KEY_RESIZE)
+        return relayout(t) ? TUI_REDRAW : TUI_QUIT;
+    if (t->help) {
+        t->help = false;
+        return TUI_REDRAW;
+    }
+    if (t->lay.too_small && key != 'q')
+        return 0;
+    struct command c;
+    bool had_count = t->in.count != 0;
+    if (!input_feed(&t->in, key, &c))
+        return had_count || t->in.count ? TUI_REDRAW : 0;
+    return tui_command(t, &c);
+}
+
+/* Hidden benchmark hooks (documented in bench/tui_bench.sh):
+ * RNNSTEP_BENCH_FRAMES=N draws N full frames and prints the mean time;
+ * RNNSTEP_BENCH_LOG=FILE appends, per key, the time from reading it to the
+ * updated screen. */
+static void bench_frames(struct tui *t, long n)
+{
+    rnn_engine_run_to_update(t->s->engine);
+    double start = now_ms();
+    for (long i = 0; i < n; i++) {
+        t->loss_valid = false;
+        clearok(curscr, TRUE);
+        draw_all(t);
+    }
+    double mean = (now_ms() - start) / (double)n;
+    restore_terminal();
+    fprintf(stderr, "rnnstep bench: %ld full frames at %dx%d: mean %.3f ms per frame\n", n, COLS,
+            LINES, mean);
+}
+
+static void bench_log(const char *path, int key, double ms)
+{
+    FILE *fp = fopen(path, "a");
+    if (!fp)
+        return;
+    fprintf(fp, "key %d %.3f ms\n", key, ms);
+    fclose(fp);
+}
+
+static void main_loop(struct tui *t)
+{
+    const char *log = getenv("RNNSTEP_BENCH_LOG");
+    bool dirty = true;
+    while (!pending_signal) {
+        if (dirty)
+            draw_all(t);
+        dirty = false;
+        timeout(t->autoplay && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
+        int key = getch();
+        if (pending_signal)
+            break;
+        double start = now_ms();
+        unsigned flags;
+        if (key == ERR)
+            flags = t->autoplay ? tui_autoplay_tick(t) : 0;
+        else
+            flags = handle_key(t, key);
+        if (flags & TUI_QUIT)
+            break;
+        dirty = flags & TUI_REDRAW;
+        if (log && key != ERR) {
+            draw_all(t);
+            dirty = false;
+            bench_log(log, key, now_ms() - start);
+        }
+    }
+}
+
+static bool start_curses(struct tui *t)
+{
+    if (!initscr())
+        return false;
+    curses_active = true;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    theme_init_colours(&t->th, t->o->theme);
+    return true;
+}
 
 int tui_run(struct session *s, const struct options *o)
 {
-    (void)s;
-    (void)o;
-    fprintf(stderr, "rnnstep: the visualiser is not built yet; use --batch\n");
-    return 2;
+    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT};
+    setlocale(LC_ALL, "");
+    theme_choose_glyphs(&t.th);
+    install_signals();
+    atexit(restore_terminal);
+    if (!start_curses(&t)) {
+        fprintf(stderr, "rnnstep: cannot start the terminal screen (check TERM)\n");
+        return 2;
+    }
+    bool ok = relayout(&t);
+    const char *frames = getenv("RNNSTEP_BENCH_FRAMES");
+    if (ok && frames)
+        bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
+    else if (ok)
+        main_loop(&t);
+    free_windows(&t);
+    restore_terminal();
+    if (!ok) {
+        fprintf(stderr, "rnnstep: out of memory while drawing the screen\n");
+        return 2;
+    }
+    return pending_signal ? 128 + pending_signal : 0;
 }

@@ -1,0 +1,51 @@
+/* The visualiser's state: session, screen layout, input and play state.
+ * Commands change it and return what to redraw; tui.c draws. */
+#ifndef RNNSTEP_TUI_APP_H
+#define RNNSTEP_TUI_APP_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "../app/options.h"
+#include "../app/session.h"
+#include "input.h"
+#include "layout.h"
+#include "pane.h"
+#include "theme.h"
+
+/* Multi-epoch runs and autoplay pause at these engine events. */
+#define TUI_STOP_EVENTS (RNN_EV_EXPLODED | RNN_EV_NONFINITE)
+
+enum tui_flags { TUI_REDRAW = 1u << 0, TUI_QUIT = 1u << 1 };
+
+struct tui {
+    struct session *s;
+    const struct options *o;
+    struct theme th;
+    struct layout lay;
+    WINDOW *win[PANE_COUNT], *status, *help_win;
+    struct input_state in;
+    bool help, autoplay;
+    int speed; /* index into the autoplay speed table */
+    int unit;  /* selected hidden unit */
+    char message[192];
+    bool message_warn;
+    bool loss_valid; /* loss_now matches the engine state */
+    double loss_now;
+};
+
+/* Runs a command; returns tui_flags. */
+unsigned tui_command(struct tui *t, const struct command *c);
+/* One autoplay tick (a micro-step or some epochs, by speed). */
+unsigned tui_autoplay_tick(struct tui *t);
+/* Milliseconds between autoplay ticks at the current speed. */
+int tui_autoplay_delay(const struct tui *t);
+const char *tui_autoplay_label(const struct tui *t);
+#define TUI_SPEED_DEFAULT 2
+
+void status_draw(const struct tui *t, const struct frame *f, WINDOW *w);
+void help_draw(const struct tui *t, WINDOW *w);
+/* Rows and columns the help overlay needs. */
+void help_size(int *rows, int *cols);
+
+#endif

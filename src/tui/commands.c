@@ -1,0 +1,202 @@
+/* The command table: what each key does to the engine and the play state.
+ * Handlers never draw; they return what to redraw. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "format.h"
+
+struct speed {
+    int delay_ms;
+    int epochs; /* 0: one micro-step per tick */
+    const char *label;
+};
+
+static const struct speed speeds[] = {
+    {1000, 0, "1 step/s"},    {500, 0, "2 steps/s"},      {250, 0, "4 steps/s"},
+    {100, 0, "10 steps/s"},   {40, 0, "25 steps/s"},      {40, 1, "25 epochs/s"},
+    {40, 10, "250 epochs/s"}, {40, 100, "2500 epochs/s"},
+};
+#define SPEED_COUNT ((int)(sizeof speeds / sizeof speeds[0]))
+
+static void say(struct tui *t, bool warn, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void say(struct tui *t, bool warn, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->message, sizeof t->message, fmt, ap);
+    va_end(ap);
+    t->message_warn = warn;
+}
+
+/* Explains a stop event on the status line and stops autoplay. */
+static void report_events(struct tui *t, unsigned ev)
+{
+    if (!(ev & TUI_STOP_EVENTS))
+        return;
+    struct rnn_view v;
+    rnn_engine_view(t->s->engine, &v);
+    char norm[FMT_NUM_CAP];
+    fmt_num(norm, sizeof norm, v.grad_norm, 0);
+    unsigned long long epoch = (unsigned long long)(v.iteration ? v.iteration - 1 : 0);
+    t->autoplay = false;
+    if (ev & RNN_EV_NONFINITE)
+        say(t, true, "paused: epoch %llu: loss or gradient is nan/inf; r resets", epoch);
+    else
+        say(t, true,
+            "paused: epoch %llu: gradient norm jumped to %s - exploding gradient (try --clip 0.5)",
+            epoch, norm);
+}
+
+static unsigned do_step(struct tui *t, uint64_t n)
+{
+    for (uint64_t i = 0; i < n; i++) {
+        unsigned ev = rnn_engine_step(t->s->engine);
+        if (ev & TUI_STOP_EVENTS) {
+            report_events(t, ev);
+            break;
+        }
+    }
+    return TUI_REDRAW;
+}
+
+static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
+{
+    unsigned ev = 0;
+    uint64_t done = rnn_engine_run(t->s->engine, n, TUI_STOP_EVENTS, &ev);
+    if (ev & TUI_STOP_EVENTS)
+        report_events(t, ev);
+    else if (n > 1)
+        say(t, false, "ran %llu %s", (unsigned long long)done, what);
+    return TUI_REDRAW;
+}
+
+static unsigned do_epoch(struct tui *t, uint64_t n)
+{
+    return run_iterations(t, n, t->s->corpus ? "iterations" : "epochs");
+}
+
+static unsigned do_pass(struct tui *t, uint64_t n)
+{
+    uint64_t per = rnn_engine_iterations_per_pass(t->s->engine);
+    uint64_t total = n > UINT64_MAX / per ? UINT64_MAX : n * per;
+    return run_iterations(t, total, "iterations");
+}
+
+static unsigned do_back(struct tui *t, uint64_t n)
+{
+    for (uint64_t i = 0; i < n; i++)
+        if (!rnn_engine_rewind(t->s->engine)) {
+            say(t, true,
+                i ? "rewound %llu steps: no earlier state kept" : "nothing earlier to rewind to",
+                (unsigned long long)i);
+            break;
+        }
+    return TUI_REDRAW;
+}
+
+static unsigned do_autoplay(struct tui *t, uint64_t n)
+{
+    (void)n;
+    t->autoplay = !t->autoplay;
+    return TUI_REDRAW;
+}
+
+static unsigned change_speed(struct tui *t, int delta)
+{
+    int s = t->speed + delta;
+    t->speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
+    say(t, false, "autoplay speed: %s", speeds[t->speed].label);
+    return TUI_REDRAW;
+}
+
+static unsigned do_faster(struct tui *t, uint64_t n)
+{
+    return change_speed(t, n > SPEED_COUNT ? SPEED_COUNT : (int)n);
+}
+
+static unsigned do_slower(struct tui *t, uint64_t n)
+{
+    return change_speed(t, -(n > SPEED_COUNT ? SPEED_COUNT : (int)n));
+}
+
+static unsigned move_unit(struct tui *t, int delta)
+{
+    int H = t->s->cfg.shape.hidden;
+    t->unit = ((t->unit + delta) % H + H) % H;
+    return TUI_REDRAW;
+}
+
+static unsigned do_unit_next(struct tui *t, uint64_t n)
+{
+    return move_unit(t, (int)(n % (uint64_t)t->s->cfg.shape.hidden));
+}
+
+static unsigned do_unit_prev(struct tui *t, uint64_t n)
+{
+    return move_unit(t, -(int)(n % (uint64_t)t->s->cfg.shape.hidden));
+}
+
+static unsigned do_reset(struct tui *t, uint64_t n)
+{
+    (void)n;
+    rnn_engine_reset(t->s->engine);
+    t->autoplay = false;
+    say(t, false, "reset to the initial parameters (%s)", t->s->init_desc);
+    return TUI_REDRAW;
+}
+
+static unsigned do_help(struct tui *t, uint64_t n)
+{
+    (void)n;
+    t->help = true;
+    return TUI_REDRAW;
+}
+
+static unsigned do_quit(struct tui *t, uint64_t n)
+{
+    (void)t;
+    (void)n;
+    return TUI_QUIT;
+}
+
+typedef unsigned (*cmd_fn)(struct tui *t, uint64_t count);
+
+static const cmd_fn handlers[CMD_COUNT] = {
+    [CMD_STEP] = do_step,     [CMD_BACK] = do_back,           [CMD_EPOCH] = do_epoch,
+    [CMD_PASS] = do_pass,     [CMD_AUTOPLAY] = do_autoplay,   [CMD_FASTER] = do_faster,
+    [CMD_SLOWER] = do_slower, [CMD_UNIT_NEXT] = do_unit_next, [CMD_UNIT_PREV] = do_unit_prev,
+    [CMD_RESET] = do_reset,   [CMD_HELP] = do_help,           [CMD_QUIT] = do_quit,
+};
+
+unsigned tui_command(struct tui *t, const struct command *c)
+{
+    t->message[0] = '\0';
+    t->loss_valid = false;
+    return handlers[c->id](t, c->count);
+}
+
+unsigned tui_autoplay_tick(struct tui *t)
+{
+    const struct speed *s = &speeds[t->speed];
+    t->loss_valid = false;
+    if (s->epochs == 0)
+        return do_step(t, 1);
+    unsigned ev = 0;
+    rnn_engine_run(t->s->engine, (uint64_t)s->epochs, TUI_STOP_EVENTS, &ev);
+    report_events(t, ev);
+    return TUI_REDRAW;
+}
+
+int tui_autoplay_delay(const struct tui *t)
+{
+    return speeds[t->speed].delay_ms;
+}
+
+const char *tui_autoplay_label(const struct tui *t)
+{
+    return speeds[t->speed].label;
+}

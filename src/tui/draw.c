@@ -1,0 +1,124 @@
+/* Drawing helpers: every pane writes through these, so clipping, colour by
+ * sign and glyph choice live in one place. */
+#include "draw.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rnnstep/text.h"
+
+int draw_width(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Bytes of s that fit in `cols` columns. */
+static int fit_bytes(const char *s, int cols)
+{
+    int i = 0, used = 0;
+    while (s[i]) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (used == cols)
+                break;
+            used++;
+        }
+        i++;
+    }
+    return i;
+}
+
+int draw_str(WINDOW *w, int y, int x, attr_t a, const char *s)
+{
+    int maxy = getmaxy(w), maxx = getmaxx(w);
+    if (y < 0 || y >= maxy || x < 0 || x >= maxx)
+        return x;
+    int cols = maxx - x;
+    wattrset(w, a);
+    mvwaddnstr(w, y, x, s, fit_bytes(s, cols));
+    wattrset(w, A_NORMAL);
+    int width = draw_width(s);
+    return x + (width < cols ? width : cols);
+}
+
+int draw_fmt(WINDOW *w, int y, int x, attr_t a, const char *fmt, ...)
+{
+    char buf[DRAW_LINE_CAP];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return draw_str(w, y, x, a, buf);
+}
+
+int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int width)
+{
+    char buf[FMT_NUM_CAP];
+    return draw_str(w, y, x, theme_signed(th, v) | extra, fmt_num(buf, sizeof buf, v, width));
+}
+
+void draw_title(WINDOW *w, const struct theme *th, const char *title)
+{
+    int maxx = getmaxx(w);
+    wattrset(w, th->attr[TH_DIM]);
+    for (int x = 0; x < maxx; x++)
+        mvwaddstr(w, 0, x, th->g->hline);
+    wattrset(w, A_NORMAL);
+    draw_str(w, 0, 1, th->attr[TH_TITLE], " ");
+    int end = draw_str(w, 0, 2, th->attr[TH_TITLE], title);
+    draw_str(w, 0, end, th->attr[TH_TITLE], " ");
+}
+
+void draw_bar(WINDOW *w, int y, int x, int width, double frac, const struct theme *th, attr_t a)
+{
+    if (!(frac > 0.0))
+        return;
+    if (frac > 1.0)
+        frac = 1.0;
+    long eighths = lround(frac * width * 8);
+    int col = x;
+    for (; eighths >= 8; eighths -= 8)
+        col = draw_str(w, y, col, a, th->g->eighths[8]);
+    draw_str(w, y, col, a, th->g->eighths[eighths]);
+}
+
+void draw_signed_bar(WINDOW *w, int y, int x, int half, double v, const struct theme *th)
+{
+    draw_str(w, y, x + half, th->attr[TH_DIM], th->g->axis);
+    if (!isfinite(v) || half <= 0)
+        return;
+    double mag = fabs(v) > 1.0 ? 1.0 : fabs(v);
+    if (v >= 0) {
+        draw_bar(w, y, x + half + 1, half, mag, th, th->attr[TH_POS]);
+        return;
+    }
+    long halves = lround(mag * half * 2);
+    int full = (int)(halves / 2), col = x + half - full;
+    if (halves % 2)
+        draw_str(w, y, col - 1, th->attr[TH_NEG], th->g->neg_half);
+    for (int i = 0; i < full; i++)
+        draw_str(w, y, col + i, th->attr[TH_NEG], th->g->eighths[8]);
+}
+
+const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap)
+{
+    uint32_t cp = f->vocab->chars[i];
+    if (cp == ' ')
+        snprintf(buf, cap, "%s", f->th->g->space_char);
+    else if (cp == '\n')
+        snprintf(buf, cap, "%s", f->th->g->newline_char);
+    else if (cp == '\t' || cp < 0x20 || cp == 0x7f)
+        snprintf(buf, cap, "?");
+    else if (cp >= 0x80 && !f->th->utf8)
+        snprintf(buf, cap, "?");
+    else {
+        char u[5] = {0};
+        rnn_utf8_encode_one(cp, u);
+        snprintf(buf, cap, "%s", u);
+    }
+    return buf;
+}

@@ -1,0 +1,34 @@
+/* Drawing helpers shared by the panes: clipped text, titles, bars, names. */
+#ifndef RNNSTEP_TUI_DRAW_H
+#define RNNSTEP_TUI_DRAW_H
+
+#include <curses.h>
+
+#include "format.h"
+#include "pane.h"
+
+#define DRAW_LINE_CAP 1024
+
+/* Text at (y, x) cut at the window's right edge; returns the column after it. */
+int draw_str(WINDOW *w, int y, int x, attr_t a, const char *s);
+int draw_fmt(WINDOW *w, int y, int x, attr_t a, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A number with 4 decimals in `width` columns, coloured by its sign. */
+int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int width);
+
+/* Row 0 of a pane: "─ title ─────". */
+void draw_title(WINDOW *w, const struct theme *th, const char *title);
+
+/* A bar of frac (0..1) of `width` cells starting at x, with eighth steps. */
+void draw_bar(WINDOW *w, int y, int x, int width, double frac, const struct theme *th, attr_t a);
+/* A signed bar for v in [-1, 1]: `half` cells each side of an axis at x + half. */
+void draw_signed_bar(WINDOW *w, int y, int x, int half, double v, const struct theme *th);
+
+/* Printable name of vocabulary entry i ("h", "␣" for a space, "?" when the
+ * locale cannot show it). */
+const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap);
+
+/* Columns a UTF-8 string takes (one per code point: all our glyphs are narrow). */
+int draw_width(const char *s);
+
+#endif

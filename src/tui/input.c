@@ -1,0 +1,85 @@
+/* The key table and the count-prefix parser. */
+#include "input.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct key_binding input_keys[] = {
+    {'n', "n", CMD_STEP, "next micro-step: forward t, backward t, update"},
+    {'p', "p", CMD_BACK, "step back: rewind exactly one micro-step"},
+    {INPUT_KEY_BACKSPACE, "Backspace", CMD_BACK, NULL},
+    {127, "Backspace", CMD_BACK, NULL},
+    {8, "Backspace", CMD_BACK, NULL},
+    {'e', "e", CMD_EPOCH, "finish the epoch (iteration); 100e runs 100"},
+    {'E', "E", CMD_PASS, "run a whole pass over the text (corpus mode)"},
+    {' ', "space", CMD_AUTOPLAY, "autoplay on/off"},
+    {'+', "+", CMD_FASTER, "autoplay faster"},
+    {'=', "=", CMD_FASTER, NULL},
+    {'-', "-", CMD_SLOWER, "autoplay slower"},
+    {'u', "u", CMD_UNIT_NEXT, "select the next hidden unit"},
+    {'U', "U", CMD_UNIT_PREV, "select the previous hidden unit"},
+    {'r', "r", CMD_RESET, "reset to the initial parameters"},
+    {'?', "?", CMD_HELP, "this help (any key closes it)"},
+    {INPUT_KEY_F1, "F1", CMD_HELP, NULL},
+    {'q', "q", CMD_QUIT, "quit"},
+};
+const size_t input_key_count = sizeof input_keys / sizeof input_keys[0];
+
+const struct key_binding *input_binding(int key)
+{
+    for (size_t i = 0; i < input_key_count; i++)
+        if (input_keys[i].key == key)
+            return &input_keys[i];
+    return NULL;
+}
+
+static bool is_count_digit(const struct input_state *st, int key)
+{
+    return (key >= '1' && key <= '9') || (key == '0' && st->count > 0);
+}
+
+bool input_feed(struct input_state *st, int key, struct command *out)
+{
+    if (is_count_digit(st, key)) {
+        uint64_t d = (uint64_t)(key - '0');
+        st->count = st->count > (INPUT_COUNT_MAX - d) / 10 ? INPUT_COUNT_MAX : st->count * 10 + d;
+        return false;
+    }
+    const struct key_binding *b = input_binding(key);
+    uint64_t count = st->count;
+    st->count = 0;
+    if (!b)
+        return false;
+    out->id = b->cmd;
+    out->counted = count > 0;
+    out->count = count > 0 ? count : 1;
+    return true;
+}
+
+/* Appends name to the list unless it is already there. */
+static void add_name(char *names, size_t cap, const char *name)
+{
+    size_t len = strlen(name), at = 0;
+    for (const char *p = names; (p = strstr(p, name)) != NULL; p += len)
+        if ((p == names || p[-1] == ' ') && (p[len] == ',' || p[len] == '\0'))
+            return;
+    at = strlen(names);
+    snprintf(names + at, cap - at, "%s%s", at ? ", " : "", name);
+}
+
+bool input_help_line(size_t i, char *buf, size_t cap)
+{
+    size_t k = 0, line = 0;
+    while (k < input_key_count) {
+        const struct key_binding *b = &input_keys[k];
+        char names[48] = "";
+        add_name(names, sizeof names, b->name);
+        for (k++; k < input_key_count && !input_keys[k].help; k++)
+            add_name(names, sizeof names, input_keys[k].name);
+        if (line++ == i) {
+            snprintf(buf, cap, "%-14s %s", names, b->help);
+            return true;
+        }
+    }
+    return false;
+}

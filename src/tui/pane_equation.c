@@ -1,0 +1,271 @@
+/* Equation pane: the formula of the micro-step just done with its real
+ * numbers, as the worked example writes them. Forward: h_t, Omega_t, yhat_t,
+ * L_t. Backward: the gradient terms with (yhat_t - y_t). Update: old - lr *
+ * grad = new for every parameter entry. Numbers come from the engine view. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "draw.h"
+
+/* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns. */
+#define UPDATE_VALUES_COLS 35
+
+struct eq {
+    const struct frame *f;
+    WINDOW *w;
+    int y;
+    int width;
+};
+
+static void line(struct eq *q, attr_t a, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void line(struct eq *q, attr_t a, const char *fmt, ...)
+{
+    char buf[DRAW_LINE_CAP];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    draw_str(q->w, q->y++, 1, a, buf);
+}
+
+/* Short names for numbers and vectors, each into its own buffer. */
+static const char *num(char *buf, double x)
+{
+    return fmt_num(buf, FMT_NUM_CAP, x, 0);
+}
+
+static const char *vec(const struct eq *q, char *buf, size_t cap, const double *x, int n, int lead)
+{
+    return fmt_vec(buf, cap, x, n, 1, q->width - lead - 2, q->f->th->g->ellipsis);
+}
+
+static const char *ch(const struct eq *q, char *buf, int idx)
+{
+    return draw_char_name(q->f, idx, buf, 16);
+}
+
+/* "[u]" after a per-unit name when the hidden size is above 1. */
+static const char *unit_suffix(const struct eq *q, char *buf)
+{
+    if (q->f->v.shape.hidden == 1)
+        buf[0] = '\0';
+    else
+        snprintf(buf, 16, "[%d]", q->f->unit + 1);
+    return buf;
+}
+
+static void draw_start(struct eq *q)
+{
+    const struct glyphs *g = q->f->th->g;
+    draw_title(q->w, q->f->th, "Equation: ready (n computes forward step t=1)");
+    line(q, A_NORMAL, "h_t = tanh(U x_t + W h_(t-1) + b)     h_0 = 0");
+    line(q, A_NORMAL, "%s_t = V h_t + c     %s_t = softmax(%s_t)     L_t = -ln %s_t[y_t]", g->omega,
+         g->yhat, g->omega, g->yhat);
+    line(q, A_NORMAL, "BPTT then goes t = %d down to 1; the update is new = old - %s dL/d(param)",
+         q->f->v.T, g->eta);
+}
+
+static void forward_hidden(struct eq *q, int t)
+{
+    const struct rnn_view *v = &q->f->v;
+    int H = v->shape.hidden, K = v->shape.vocab, u = q->f->unit, x = v->inputs[t - 1];
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP], r[FMT_NUM_CAP], s[16];
+    double hnew = v->h[(size_t)t * H + u];
+    line(q, A_NORMAL, "h_%d%s = tanh(U x_%d + W h_%d + b)%s", t, unit_suffix(q, s), t, t - 1,
+         H == 1 ? "" : "  (row of the selected unit)");
+    if (H == 1) {
+        line(q, A_BOLD, "    = tanh(%s + (%s)(%s) + %s) = %s", num(a, v->theta.U[x]),
+             num(b, v->theta.W[0]), num(c, v->h[t - 1]), num(d, v->theta.b[0]), num(r, hnew));
+        return;
+    }
+    line(q, A_BOLD, "    = tanh(%s + %s_j W[%d,j] h_%d[j] + %s) = tanh(%s) = %s",
+         num(a, v->theta.U[(size_t)u * K + x]), q->f->th->g->sigma, u + 1, t - 1,
+         num(b, v->theta.b[u]), num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
+}
+
+static void draw_forward(struct eq *q, int t)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    int K = v->shape.vocab, target = v->targets[t - 1], pred = v->pred[t - 1];
+    char title[128], n1[16], n2[16], n3[16], buf[DRAW_LINE_CAP], a[FMT_NUM_CAP], b[FMT_NUM_CAP];
+    snprintf(title, sizeof title, "Equation: forward step t=%d of %d: input '%s', target '%s'", t,
+             v->T, ch(q, n1, v->inputs[t - 1]), ch(q, n2, target));
+    draw_title(q->w, q->f->th, title);
+    forward_hidden(q, t);
+    const double *o = v->o + (size_t)(t - 1) * K, *y = v->y + (size_t)(t - 1) * K;
+    line(q, A_NORMAL, "%s_%d = V h_%d + c = %s", g->omega, t, t, vec(q, buf, sizeof buf, o, K, 20));
+    line(q, A_NORMAL, "%s_%d = softmax(%s_%d) = %s", g->yhat, t, g->omega, t,
+         vec(q, buf, sizeof buf, y, K, 24));
+    line(q, A_BOLD, "L_%d = -ln %s_%d['%s'] = -ln(%s) = %s", t, g->yhat, t, ch(q, n1, target),
+         num(a, y[target]), num(b, v->loss[t - 1]));
+    if (pred == target)
+        line(q, q->f->th->attr[TH_GOOD], "predicts '%s', which is the target %s", ch(q, n1, pred),
+             g->check);
+    else
+        line(q, q->f->th->attr[TH_BAD], "predicts '%s', but we want '%s' %s", ch(q, n1, pred),
+             ch(q, n3, target), g->cross);
+    if (t < v->T)
+        return;
+    int x = 1;
+    x = draw_fmt(q->w, q->y, x, A_BOLD, "%s L_t = ", g->sigma);
+    for (int k = 1; k <= v->T && x < q->width - 20; k++)
+        x = draw_fmt(q->w, q->y, x, A_NORMAL, "%s%s", k > 1 ? " + " : "", num(a, v->loss[k - 1]));
+    if (v->T > 1 && x >= q->width - 20)
+        x = draw_fmt(q->w, q->y, x, A_NORMAL, " + %s", g->ellipsis);
+    draw_fmt(q->w, q->y++, x, A_BOLD, " = %s", num(a, v->loss_sum));
+}
+
+static void draw_backward(struct eq *q, int t)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    int H = v->shape.hidden, K = v->shape.vocab, u = q->f->unit;
+    char title[128], s[16], n1[16], buf[DRAW_LINE_CAP];
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP];
+    snprintf(title, sizeof title, "Equation: backward step t=%d (BPTT goes t = %d down to 1)", t,
+             v->T);
+    draw_title(q->w, q->f->th, title);
+    const double *dy = v->dy + (size_t)(t - 1) * K;
+    double ht = v->h[(size_t)t * H + u], hprev = v->h[(size_t)(t - 1) * H + u];
+    double dh = v->dh[(size_t)(t - 1) * H + u], dr = v->dr[(size_t)(t - 1) * H + u];
+    unit_suffix(q, s);
+    line(q, A_BOLD, "dL_%d/d%s_%d = %s_%d - y_%d = %s", t, g->omega, t, g->yhat, t, t,
+         vec(q, buf, sizeof buf, dy, K, 24));
+    line(q, A_NORMAL, "dL/dV += (%s_%d - y_%d) h_%d%s  (h_%d%s = %s)     dL/dc += %s_%d - y_%d",
+         g->yhat, t, t, t, g->transpose, t, s, num(a, ht), g->yhat, t, t);
+    line(q, A_NORMAL, "dL/dh_%d%s = V%s(%s_%d - y_%d) + W%s dr_%d = %s", t, s, g->transpose,
+         g->yhat, t, t, g->transpose, t + 1, num(a, dh));
+    line(q, A_BOLD, "dr_%d%s = (1 - h_%d%s)(dL/dh_%d) = (1 - (%s)%s)(%s) = %s", t, s, t, g->sq, t,
+         num(a, ht), g->sq, num(b, dh), num(c, dr));
+    line(q, A_NORMAL,
+         "dL/dW += dr_%d h_%d%s (h_%d%s = %s)   dL/dU[:,'%s'] += dr_%d   dL/db += dr_%d", t, t - 1,
+         g->transpose, t - 1, s, num(a, hprev), ch(q, n1, v->inputs[t - 1]), t, t);
+    if (H == 1)
+        line(q, A_NORMAL, "to h_%d: W%s dr_%d = (%s)(%s) = %s", t - 1, g->transpose, t,
+             num(a, v->theta.W[0]), num(b, dr), num(d, v->dh_next[0]));
+    else
+        line(q, A_NORMAL, "to h_%d: (W%s dr_%d)%s = %s", t - 1, g->transpose, t, s,
+             num(d, v->dh_next[u]));
+}
+
+/* Name of entry (r, c) of parameter id: "U[e]" for hidden size 1, else "U[1,e]". */
+static const char *entry_name(const struct eq *q, enum rnn_param_id id, int r, int c, char *buf,
+                              size_t cap)
+{
+    char n[16];
+    bool one = q->f->v.shape.hidden == 1;
+    const char *p = rnn_param_name(id);
+    switch (id) {
+    case RNN_P_U:
+        if (one)
+            snprintf(buf, cap, "%s[%s]", p, ch(q, n, c));
+        else
+            snprintf(buf, cap, "%s[%d,%s]", p, r + 1, ch(q, n, c));
+        break;
+    case RNN_P_V:
+        if (one)
+            snprintf(buf, cap, "%s[%s]", p, ch(q, n, r));
+        else
+            snprintf(buf, cap, "%s[%s,%d]", p, ch(q, n, r), c + 1);
+        break;
+    case RNN_P_C: snprintf(buf, cap, "%s[%s]", p, ch(q, n, r)); break;
+    default:
+        if (one)
+            snprintf(buf, cap, "%s", p);
+        else if (id == RNN_P_B)
+            snprintf(buf, cap, "%s[%d]", p, r + 1);
+        else
+            snprintf(buf, cap, "%s[%d,%d]", p, r + 1, c + 1);
+        break;
+    }
+    return buf;
+}
+
+/* The selected unit's entries only when the hidden size is above 1. */
+static bool entry_shown(const struct eq *q, enum rnn_param_id id, int r, int c)
+{
+    int u = q->f->unit;
+    if (q->f->v.shape.hidden == 1 || id == RNN_P_C)
+        return true;
+    return id == RNN_P_V ? c == u : r == u;
+}
+
+static int update_name_cols(const struct eq *q)
+{
+    return q->f->v.shape.hidden == 1 ? 5 : 10;
+}
+
+static void draw_update_entry(struct eq *q, int y, int x, const char *name, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP];
+    fmt_num(a, sizeof a, v->before.U[i], 7);
+    fmt_num(c, sizeof c, v->theta.U[i], 7);
+    int end;
+    fmt_num(b, sizeof b, v->applied.U[i], 7);
+    if (v->settings.optimizer == RNN_OPT_SGD)
+        end = draw_fmt(q->w, y, x, A_NORMAL, "%-*s %s - %g%s(%s) = ", update_name_cols(q), name, a,
+                       v->settings.lr, g->times, b);
+    else
+        end = draw_fmt(q->w, y, x, A_NORMAL, "%-*s %s, g %s %s ", update_name_cols(q), name, a, b,
+                       g->arrow);
+    draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);
+}
+
+static void draw_update(struct eq *q)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    char title[160];
+    if (v->settings.optimizer == RNN_OPT_SGD)
+        snprintf(title, sizeof title,
+                 "Equation: update (SGD): new = old - %s %s dL/d(param), %s = %g", g->eta, g->times,
+                 g->eta, v->settings.lr);
+    else
+        snprintf(title, sizeof title, "Equation: update (%s, lr %g): old, gradient g %s new",
+                 rnn_optimizer_name(v->settings.optimizer), v->settings.lr, g->arrow);
+    draw_title(q->w, q->f->th, title);
+    int pitch = update_name_cols(q) + UPDATE_VALUES_COLS;
+    int rows = getmaxy(q->w) - 1, cols = (q->width + 1) / pitch;
+    if (rows < 1 || cols < 1)
+        return;
+    struct rnn_shape shape = v->shape;
+    int n = 0, capacity = rows * cols;
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int R, C;
+        rnn_param_dims(shape, (enum rnn_param_id)id, &R, &C);
+        size_t off = rnn_param_offset(shape, (enum rnn_param_id)id);
+        for (int r = 0; r < R; r++)
+            for (int c = 0; c < C; c++) {
+                if (!entry_shown(q, (enum rnn_param_id)id, r, c))
+                    continue;
+                if (n == capacity) {
+                    draw_str(q->w, rows, q->width - 3, A_NORMAL, g->ellipsis);
+                    return;
+                }
+                char name[48];
+                entry_name(q, (enum rnn_param_id)id, r, c, name, sizeof name);
+                draw_update_entry(q, 1 + n % rows, 1 + (n / rows) * pitch, name,
+                                  off + (size_t)r * C + c);
+                n++;
+            }
+    }
+}
+
+void pane_equation_draw(const struct frame *f, WINDOW *w)
+{
+    struct eq q = {.f = f, .w = w, .y = 1, .width = getmaxx(w) - 1};
+    const struct rnn_view *v = &f->v;
+    if (!v->has_last)
+        draw_start(&q);
+    else if (v->last_phase == RNN_PHASE_FORWARD)
+        draw_forward(&q, v->last_t);
+    else if (v->last_phase == RNN_PHASE_BACKWARD)
+        draw_backward(&q, v->last_t);
+    else
+        draw_update(&q);
+}

@@ -1,0 +1,86 @@
+/* Hidden state pane: h_t per timestep as a signed bar (hidden size 1) or a
+ * heat strip over the units with the selected unit's value, and the gradient
+ * dL/dh_t arriving at h_t once BPTT has reached it. */
+#include <math.h>
+#include <stdio.h>
+
+#include "draw.h"
+
+#define VALUE_X 8
+#define BAR_X 17
+#define GRAD_COLS 12
+
+static int first_row(int t, int T, int rows)
+{
+    if (T <= rows || t <= rows / 2)
+        return 1;
+    int first = t - rows / 2;
+    return first + rows - 1 > T ? T - rows + 1 : first;
+}
+
+static void draw_heat_strip(const struct frame *f, WINDOW *w, int y, int x, int width,
+                            const double *h)
+{
+    const struct theme *th = f->th;
+    int H = f->v.shape.hidden;
+    int first = H <= width ? 0 : f->unit - width / 2;
+    if (first < 0)
+        first = 0;
+    if (first + width > H)
+        first = H > width ? H - width : 0;
+    for (int i = first; i < H && i < first + width; i++) {
+        double mag = fabs(h[i]) > 1.0 || !isfinite(h[i]) ? 1.0 : fabs(h[i]);
+        int k = (int)lround(mag * (th->g->nheat - 1));
+        if (k == 0 && mag > 0.0)
+            k = 1;
+        attr_t a = theme_signed(th, h[i]) | (i == f->unit ? th->attr[TH_CURRENT] : A_NORMAL);
+        draw_str(w, y, x + i - first, a, i == f->unit && k == 0 ? th->g->heat[1] : th->g->heat[k]);
+    }
+}
+
+static void draw_row(const struct frame *f, WINDOW *w, int y, int t, int bar_cols)
+{
+    const struct rnn_view *v = &f->v;
+    const struct theme *th = f->th;
+    int H = v->shape.hidden, u = f->unit;
+    attr_t cur = t == f->t_show ? th->attr[TH_CURRENT] : th->attr[TH_DIM];
+    if (H == 1)
+        draw_fmt(w, y, 1, cur, "h_%-3d", t);
+    else
+        draw_fmt(w, y, 1, cur, "h_%d[%d]", t, u + 1);
+    if (t > v->forward_done)
+        return;
+    const double *h = v->h + (size_t)t * H;
+    draw_num(w, y, VALUE_X, th, A_NORMAL, h[u], 8);
+    if (H == 1)
+        draw_signed_bar(w, y, BAR_X, bar_cols / 2, h[0], th);
+    else
+        draw_heat_strip(f, w, y, BAR_X, bar_cols, h);
+    if (t < v->backward_low || v->backward_low > v->T)
+        return;
+    int gx = BAR_X + bar_cols + 2;
+    bool just = v->has_last && v->last_phase == RNN_PHASE_BACKWARD && v->last_t == t;
+    draw_str(w, y, gx, th->attr[TH_DIM], "dh");
+    draw_num(w, y, gx + 2, th, just ? th->attr[TH_CHANGED] : A_NORMAL,
+             v->dh[(size_t)(t - 1) * H + u], 8);
+}
+
+void pane_hidden_draw(const struct frame *f, WINDOW *w)
+{
+    const struct rnn_view *v = &f->v;
+    char title[96];
+    if (v->shape.hidden == 1)
+        snprintf(title, sizeof title, "Hidden state h_t (-1..1), dh = dL/dh_t");
+    else
+        snprintf(title, sizeof title, "Hidden state h_t, %d units (u: unit %d)", v->shape.hidden,
+                 f->unit + 1);
+    draw_title(w, f->th, title);
+    int rows = getmaxy(w) - 1;
+    int bar_cols = getmaxx(w) - BAR_X - GRAD_COLS - 1;
+    if (rows < 1 || bar_cols < 3)
+        return;
+    int t_focus = f->t_show ? f->t_show : v->next_t;
+    int first = first_row(t_focus, v->T, rows);
+    for (int t = first; t <= v->T && t < first + rows; t++)
+        draw_row(f, w, 1 + t - first, t, bar_cols);
+}

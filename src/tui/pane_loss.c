@@ -1,0 +1,59 @@
+/* Loss pane: a sparkline of the total loss per epoch (the log plus the loss
+ * at the current parameters), the current, first and lowest totals, and the
+ * per-step losses L_t of the current epoch. */
+#include <stdio.h>
+
+#include "draw.h"
+#include "sparkline.h"
+
+#define SPARK_CAP (4 * 512)
+
+/* The sparkline's series: the engine's loss log, then the current loss. */
+static double series_at(const void *ctx, size_t i)
+{
+    const struct frame *f = ctx;
+    return i < f->log_len ? f->log[i].loss : f->loss_now;
+}
+
+static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
+{
+    const struct rnn_view *v = &f->v;
+    const struct theme *th = f->th;
+    int x = draw_str(w, y, 1, th->attr[TH_DIM], "L_t");
+    int fit = (getmaxx(w) - x - 1) / 7;
+    int last = v->forward_done, first = last - fit + 1 < 1 ? 1 : last - fit + 1;
+    if (last == 0)
+        draw_str(w, y, x + 1, th->attr[TH_DIM], "(none yet this epoch)");
+    if (first > 1)
+        x = draw_str(w, y, x, th->attr[TH_DIM], th->g->ellipsis);
+    for (int t = first; t <= last; t++) {
+        attr_t a = t == f->t_show ? th->attr[TH_CURRENT] : A_NORMAL;
+        char buf[FMT_NUM_CAP];
+        x = draw_str(w, y, x, a, fmt_num(buf, sizeof buf, v->loss[t - 1], 7));
+    }
+}
+
+void pane_loss_draw(const struct frame *f, WINDOW *w)
+{
+    const struct theme *th = f->th;
+    const char *unit = f->corpus ? "iteration" : "epoch";
+    char title[96], buf[FMT_NUM_CAP];
+    snprintf(title, sizeof title, "Loss L = %s L_t per %s", th->g->sigma, unit);
+    draw_title(w, th, title);
+    static char spark[SPARK_CAP];
+    int width = getmaxx(w) - 2;
+    if (width > SPARK_CAP / 4)
+        width = SPARK_CAP / 4;
+    sparkline_render(series_at, f, f->log_len + 1, width, 0.0, &th->g->spark, spark, sizeof spark);
+    draw_str(w, 1, 1, th->attr[TH_POS], spark);
+
+    int x = draw_fmt(w, 2, 1, A_BOLD, "%s %llu loss ", unit, (unsigned long long)f->v.iteration);
+    x = draw_num(w, 2, x, th, A_BOLD, f->loss_now, 0);
+    if (f->has_stats) {
+        x = draw_str(w, 2, x + 2, th->attr[TH_DIM], "first ");
+        draw_str(w, 2, x, A_NORMAL, fmt_num(buf, sizeof buf, f->loss_first, 0));
+        x = draw_str(w, 3, 1, th->attr[TH_DIM], "lowest ");
+        draw_str(w, 3, x, A_NORMAL, fmt_num(buf, sizeof buf, f->loss_lowest, 0));
+    }
+    draw_step_losses(f, w, 4);
+}

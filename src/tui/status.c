@@ -1,0 +1,53 @@
+/* The status line: epoch, phase and timestep, learning rate, optimiser,
+ * autoplay, a count being typed, and either a message or the main keys. */
+#include <stdio.h>
+
+#include "app.h"
+#include "draw.h"
+
+static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
+{
+    if (!v->has_last)
+        snprintf(buf, cap, "start");
+    else if (v->last_phase == RNN_PHASE_UPDATE)
+        snprintf(buf, cap, "update done");
+    else
+        snprintf(buf, cap, "%s t=%d/%d", rnn_phase_name(v->last_phase), v->last_t, v->T);
+}
+
+void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
+{
+    const struct theme *th = &t->th;
+    const struct rnn_view *v = &f->v;
+    int width = getmaxx(w);
+    wbkgdset(w, th->attr[TH_STATUS] | ' ');
+    werase(w);
+    char phase[48], left[160];
+    phase_text(v, phase, sizeof phase);
+    int n = snprintf(left, sizeof left, " %s %llu | %s | %s lr %g",
+                     f->corpus ? "iteration" : "epoch", (unsigned long long)v->iteration, phase,
+                     rnn_optimizer_name(v->settings.optimizer), v->settings.lr);
+    if (v->settings.clip > 0 && n > 0 && (size_t)n < sizeof left)
+        n += snprintf(left + n, sizeof left - (size_t)n, " clip %g", v->settings.clip);
+    if (t->autoplay && n > 0 && (size_t)n < sizeof left)
+        n += snprintf(left + n, sizeof left - (size_t)n, " | playing %s", tui_autoplay_label(t));
+    if (t->in.count && n > 0 && (size_t)n < sizeof left)
+        snprintf(left + n, sizeof left - (size_t)n, " | count %llu_",
+                 (unsigned long long)t->in.count);
+    int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
+    static const char *const hints[] = {
+        "n step  e epoch  p back  space play  ? help  q quit",
+        "n step  e epoch  p back  ? help  q quit",
+        "n step  ? help  q quit",
+        "? help",
+    };
+    const char *right = t->message;
+    for (size_t i = 0; !right[0] && i < sizeof hints / sizeof hints[0]; i++)
+        if (x + 2 + draw_width(hints[i]) < width || i + 1 == sizeof hints / sizeof hints[0])
+            right = hints[i];
+    attr_t a = t->message[0] && t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS];
+    int rx = width - draw_width(right) - 1;
+    if (rx < x + 2)
+        rx = x + 2;
+    draw_str(w, 0, rx, a, right);
+}

@@ -1,0 +1,52 @@
+/* Colours and glyphs, chosen once at start: colour or monochrome (no colours,
+ * NO_COLOR set, or --theme mono), UTF-8 or ASCII glyphs (from the locale). */
+#ifndef RNNSTEP_TUI_THEME_H
+#define RNNSTEP_TUI_THEME_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "sparkline.h"
+
+enum th_role {
+    TH_NORMAL,
+    TH_TITLE,   /* pane titles */
+    TH_CURRENT, /* the current timestep or entry */
+    TH_POS,     /* positive values and bars */
+    TH_NEG,     /* negative values and bars */
+    TH_GOOD,    /* a right prediction */
+    TH_BAD,     /* a wrong prediction */
+    TH_CHANGED, /* entries the last micro-step changed */
+    TH_DIM,     /* labels and axes */
+    TH_STATUS,  /* the status line */
+    TH_WARN,    /* events: explosion, non-finite, nothing to rewind */
+    TH_ROLE_COUNT
+};
+
+struct glyphs {
+    const char *hline, *axis, *check, *cross, *arrow, *times, *ellipsis, *sigma, *omega, *yhat,
+        *eta, *sq, *transpose, *space_char, *newline_char, *target_mark, *pred_mark;
+    const char *const *eighths; /* 9 entries: 0/8 .. 8/8 of a cell, growing left to right */
+    const char *neg_half;       /* half a cell, right-aligned */
+    struct spark_style spark;
+    const char *const *heat; /* weakest to strongest */
+    int nheat;
+};
+
+struct theme {
+    bool colour, utf8;
+    attr_t attr[TH_ROLE_COUNT];
+    const struct glyphs *g;
+};
+
+/* Glyphs from the locale's codeset; call after setlocale(LC_ALL, ""). */
+void theme_choose_glyphs(struct theme *th);
+
+/* Colours (after initscr): monochrome when the terminal has none, NO_COLOR is
+ * set, or name is "mono". */
+void theme_init_colours(struct theme *th, const char *name);
+
+/* TH_POS or TH_NEG by the sign of x. */
+attr_t theme_signed(const struct theme *th, double x);
+
+#endif
