@@ -67,23 +67,25 @@ static inline double expm1_reduced(double y, double *shifted)
     return fma(q, r * r, r);
 }
 
-/* 2^n for n = bits(shifted) - bits(EXP_SHIFTER) + delta, -1022 <= n <= 1023. */
-static inline double pow2_from_shifted(double shifted, int64_t delta)
+/* 2^n for a shifted = EXP_SHIFTER + n, -1022 <= n <= 1023: n sits in the low
+ * mantissa bits, and unsigned arithmetic moves it into the exponent. */
+static inline double pow2_from_shifted(double shifted)
 {
-    uint64_t n = double_to_bits(shifted) - double_to_bits(EXP_SHIFTER) + (uint64_t)delta;
+    uint64_t n = double_to_bits(shifted) - double_to_bits(EXP_SHIFTER);
     return bits_to_double((n + 1023u) << 52);
 }
 
 /* exp(x) for x <= 0 (the softmax's o - max); nan stays nan. Below -745 the
- * result is 0; in the subnormal range the scaling is split in two so each
- * factor is a normal power of two. */
+ * result is 0; 2^n is applied as 2^(n/2) 2^(n - n/2) so that both factors
+ * are normal numbers down to the subnormal range. */
 static inline double exp_nonpositive(double x)
 {
     double xc = x < -746.0 ? -746.0 : x;
     double kd, p = expm1_reduced(xc, &kd);
-    int64_t n = (int64_t)(double_to_bits(kd) - double_to_bits(EXP_SHIFTER));
-    int64_t half = n / 2;
-    return (1.0 + p) * pow2_from_shifted(kd, -n + half) * pow2_from_shifted(kd, -half);
+    double n = kd - EXP_SHIFTER;
+    double half = fma(n, 0.5, EXP_SHIFTER);
+    double rest = (n - (half - EXP_SHIFTER)) + EXP_SHIFTER;
+    return (1.0 + p) * pow2_from_shifted(half) * pow2_from_shifted(rest);
 }
 
 /* tanh(z) = sign(z) e / (e + 2) with e = expm1(2|z|) (no cancellation);
@@ -93,15 +95,25 @@ static inline double tanh_det(double z)
     double a = fabs(z);
     a = a > 20.0 ? 20.0 : a;
     double kd, p = expm1_reduced(a + a, &kd);
-    double s = pow2_from_shifted(kd, 0);
+    double s = pow2_from_shifted(kd);
     double e = fma(s, p, s - 1.0);
-    return copysign(e / (e + 2.0), z);
+    uint64_t sign = double_to_bits(z) & 0x8000000000000000u; /* copysign, vectorisable */
+    return bits_to_double(double_to_bits(e / (e + 2.0)) | sign);
 }
 
 static void tanh_array(double *restrict h, const double *restrict z, int n)
 {
+#pragma omp simd
     for (int i = 0; i < n; i++)
         h[i] = tanh_det(z[i]);
+}
+
+__attribute__((noinline)) static void exp_shifted_array(double *restrict y,
+                                                        const double *restrict o, double mx, int n)
+{
+#pragma omp simd
+    for (int i = 0; i < n; i++)
+        y[i] = exp_nonpositive(o[i] - mx);
 }
 
 /* Stable softmax of o into y; returns -ln y[target] computed as
@@ -114,15 +126,39 @@ static double softmax_loss(const double *restrict o, double *restrict y, int K, 
     for (int i = 1; i < K; i++)
         if (o[i] > mx)
             mx = o[i], arg = i;
-    for (int i = 0; i < K; i++)
-        y[i] = exp_nonpositive(o[i] - mx);
+    exp_shifted_array(y, o, mx, K);
     double sum = 0.0;
     for (int i = 0; i < K; i++)
         sum += y[i];
+#pragma omp simd
     for (int i = 0; i < K; i++)
         y[i] /= sum;
     *pred = arg;
     return log(sum) - (o[target] - mx);
+}
+
+/* dh = dh_next + V^T dy, each dh[j] starting from dh_next[j] and adding the
+ * terms i = 0..K-1 in order (as analysis.c relies on). Short
+ * hidden vectors use the dot form (one loop over i per j), long ones the
+ * axpy form (one loop over j per i); both add the same terms in the same
+ * order, so the choice changes only the speed. */
+static void output_to_hidden(const struct rnn_model *m, const double *restrict dy,
+                             const double *restrict dh_next, double *restrict dh)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    if (H < K) {
+        for (int j = 0; j < H; j++) {
+            const double *vt = m->Vt + (size_t)j * K;
+            double acc = dh_next[j];
+            for (int i = 0; i < K; i++)
+                acc = fma(vt[i], dy[i], acc);
+            dh[j] = acc;
+        }
+        return;
+    }
+    copy(dh, dh_next, H);
+    for (int i = 0; i < K; i++)
+        axpy(dh, m->p.V + (size_t)i * H, dy[i], H);
 }
 
 static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
@@ -167,9 +203,7 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
     for (int i = 0; i < K; i++)
         axpy(g.V + (size_t)i * H, ht, dyt[i], H);
 
-    copy(dht, w->dh_next, H);
-    for (int i = 0; i < K; i++)
-        axpy(dht, m->p.V + (size_t)i * H, dyt[i], H);
+    output_to_hidden(m, dyt, w->dh_next, dht);
 
     for (int i = 0; i < H; i++)
         drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];

@@ -1,0 +1,196 @@
+/* The kernels: every instruction-set variant gives the same bits as the
+ * generic one, the window kernel equals the steps one by one, and the
+ * engine's own tanh and exp are accurate to a few ulp of glibc's. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "engine/core.h"
+#include "engine/kernels.h"
+
+#define SEQ 7
+
+struct fixture {
+    struct rnn_model m;
+    struct rnn_ws w;
+    uint8_t ids[SEQ + 1];
+};
+
+static void fixture_open(struct fixture *f, struct rnn_shape s, uint64_t seed)
+{
+    assert_int_equal(rnn_model_init(&f->m, s), 0);
+    assert_int_equal(rnn_ws_init(&f->w, s, SEQ), 0);
+    rnn_init_random(s, seed, f->m.theta);
+    for (size_t i = 0; i < f->m.count; i++) /* non-zero biases too */
+        f->m.theta[i] += 0.01 * (double)(i % 7);
+    rnn_model_sync(&f->m);
+    for (int t = 0; t <= SEQ; t++)
+        f->ids[t] = (uint8_t)((t * 5 + 3) % s.vocab);
+}
+
+static void fixture_close(struct fixture *f)
+{
+    rnn_model_free(&f->m);
+    rnn_ws_free(&f->w);
+}
+
+/* Runs one whole window with the given table from h_0 = 0.3 (all entries). */
+static double run_window(struct fixture *f, const struct rnn_kernels *k)
+{
+    int H = f->m.s.hidden;
+    for (int i = 0; i < H; i++)
+        f->w.h[i] = 0.3;
+    memset(f->w.grad, 0, f->m.count * sizeof(double));
+    memset(f->w.dh_next, 0, (size_t)H * sizeof(double));
+    return k->window(&f->m, &f->w, f->ids);
+}
+
+/* Everything a window computes, as one byte string to compare. */
+static void snapshot(const struct fixture *f, double *out)
+{
+    size_t H = (size_t)f->m.s.hidden, K = (size_t)f->m.s.vocab, n = 0;
+    memcpy(out + n, f->w.h, (SEQ + 1) * H * sizeof(double)), n += (SEQ + 1) * H;
+    memcpy(out + n, f->w.y, SEQ * K * sizeof(double)), n += SEQ * K;
+    memcpy(out + n, f->w.dr, SEQ * H * sizeof(double)), n += SEQ * H;
+    memcpy(out + n, f->w.grad, f->m.count * sizeof(double));
+}
+
+static size_t snapshot_len(const struct fixture *f)
+{
+    size_t H = (size_t)f->m.s.hidden, K = (size_t)f->m.s.vocab;
+    return (SEQ + 1) * H + SEQ * K + 2 * SEQ * H + f->m.count;
+}
+
+static const struct rnn_shape shapes[] = {{1, 4}, {3, 5}, {8, 3}, {17, 65}, {70, 9}};
+
+static void variants_give_the_generic_bits(void **state)
+{
+    (void)state;
+    const struct rnn_kernels *best = rnn_kernels_select();
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+        struct fixture f;
+        fixture_open(&f, shapes[i], 40 + i);
+        size_t n = snapshot_len(&f);
+        double *a = test_malloc(n * sizeof(double)), *b = test_malloc(n * sizeof(double));
+        double la = run_window(&f, &rnn_kernels_generic);
+        snapshot(&f, a);
+        double lb = run_window(&f, best);
+        snapshot(&f, b);
+        assert_memory_equal(&la, &lb, sizeof la);
+        assert_memory_equal(a, b, n * sizeof(double));
+        test_free(a);
+        test_free(b);
+        fixture_close(&f);
+    }
+}
+
+static void window_equals_steps(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+        struct fixture f;
+        fixture_open(&f, shapes[i], 70 + i);
+        size_t n = snapshot_len(&f);
+        double *a = test_malloc(n * sizeof(double)), *b = test_malloc(n * sizeof(double));
+        double la = run_window(&f, f.m.k);
+        snapshot(&f, a);
+        run_window(&f, f.m.k); /* same start state again, then step */
+        memset(f.w.grad, 0, f.m.count * sizeof(double));
+        memset(f.w.dh_next, 0, (size_t)f.m.s.hidden * sizeof(double));
+        double lb = 0.0;
+        for (int t = 1; t <= SEQ; t++)
+            lb += rnn_forward_step(&f.m, &f.w, t, f.ids[t - 1], f.ids[t]);
+        for (int t = SEQ; t >= 1; t--)
+            rnn_backward_step(&f.m, &f.w, t, f.ids[t - 1], f.ids[t]);
+        snapshot(&f, b);
+        assert_memory_equal(&la, &lb, sizeof la);
+        assert_memory_equal(a, b, n * sizeof(double));
+        test_free(a);
+        test_free(b);
+        fixture_close(&f);
+    }
+}
+
+static double ulps(double got, double want)
+{
+    if (got == want)
+        return 0.0;
+    return fabs(got - want) / (nextafter(fabs(want), INFINITY) - fabs(want));
+}
+
+/* With W = 0 and b = 0, h_1 = tanh(column x of U): the engine's tanh over a
+ * sweep of arguments, small, moderate, large, signed zero and infinities. */
+static void tanh_is_accurate(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    struct rnn_model m;
+    struct rnn_ws w;
+    struct rnn_shape s = {N, 2};
+    assert_int_equal(rnn_model_init(&m, s), 0);
+    assert_int_equal(rnn_ws_init(&w, s, 1), 0);
+    for (int i = 0; i < N; i++)
+        m.p.U[(size_t)i * 2] = (i % 2 ? -1.0 : 1.0) * 1e-12 * pow(1.06, i / 2.0);
+    m.p.U[0] = 0.0;
+    m.p.b[1] = -0.0; /* z = -0 + -0 = -0 */
+    m.p.U[2] = -0.0;
+    m.p.U[4] = INFINITY;
+    m.p.U[6] = -INFINITY;
+    rnn_model_sync(&m);
+    rnn_forward_step(&m, &w, 1, 0, 1);
+    double worst = 0.0;
+    for (int i = 0; i < N; i++) {
+        double z = w.z[i], h = w.h[N + i];
+        assert_true(!signbit(h) == !signbit(z));
+        double e = ulps(h, tanh(z));
+        worst = e > worst ? e : worst;
+    }
+    assert_true(worst <= 4.0);
+    rnn_model_free(&m);
+    rnn_ws_free(&w);
+}
+
+/* With V = 0, yhat = softmax(c): the engine's exp against glibc's, down to
+ * differences that underflow. */
+static void softmax_exp_is_accurate(void **state)
+{
+    (void)state;
+    enum { K = 200 };
+    struct rnn_model m;
+    struct rnn_ws w;
+    struct rnn_shape s = {1, K};
+    assert_int_equal(rnn_model_init(&m, s), 0);
+    assert_int_equal(rnn_ws_init(&w, s, 1), 0);
+    for (int i = 0; i < K; i++)
+        m.p.c[i] = -800.0 + 4.0 * i + 0.37 * (i % 3);
+    rnn_model_sync(&m);
+    rnn_forward_step(&m, &w, 1, 0, K - 1);
+    double mx = m.p.c[K - 1], sum = 0.0;
+    for (int i = 0; i < K; i++)
+        sum += exp(m.p.c[i] - mx);
+    for (int i = 0; i < K; i++) {
+        double want = exp(m.p.c[i] - mx) / sum;
+        if (want > 0x1p-1000)
+            assert_true(ulps(w.y[i], want) <= 4.0);
+        else
+            assert_true(fabs(w.y[i] - want) <= 0x1p-1000);
+    }
+    rnn_model_free(&m);
+    rnn_ws_free(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(variants_give_the_generic_bits),
+        cmocka_unit_test(window_equals_steps),
+        cmocka_unit_test(tanh_is_accurate),
+        cmocka_unit_test(softmax_exp_is_accurate),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
