@@ -153,13 +153,16 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
     if (rc == 0)
         rc = encode_text(s, o, &tb, err, errcap);
     unmap(&tb);
-    if (rc)
+    if (rc) {
+        session_close(s); /* what choose_params and encode_text allocated */
         return -1;
+    }
     s->cfg.seq_len = s->corpus ? o->seq_length : (int)(s->text.len - 1);
     s->cfg.settings = o->settings;
     s->engine = rnn_engine_create(&s->cfg, &s->text, s->theta0);
     if (!s->engine) {
         snprintf(err, errcap, "out of memory for hidden size %d", s->cfg.shape.hidden);
+        session_close(s);
         return -1;
     }
     return 0;

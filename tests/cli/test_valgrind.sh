@@ -47,6 +47,7 @@ memcheck 0 --gradcheck --text-file corpus.txt --seq-length 10 --hidden 2
 # Error exits free what they allocated too.
 memcheck 2 --batch --init truncated.json
 memcheck 2 --batch --text-file invalid-utf8.txt
+memcheck 2 --batch --text hello --seq-length 10
 memcheck 2 --batch --epochs 2 --save missing-dir/params.json
 # Past a file size limit: the write fails with EFBIG, the trace is discarded.
 (
