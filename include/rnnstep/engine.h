@@ -27,7 +27,7 @@ enum rnn_optimizer { RNN_OPT_SGD, RNN_OPT_MOMENTUM, RNN_OPT_ADAGRAD, RNN_OPT_ADA
 /* Event flags, returned by the stepping calls and kept in the loss log. */
 enum rnn_event {
     RNN_EV_CLIPPED = 1u << 0,   /* clipping changed at least one gradient element */
-    RNN_EV_EXPLODED = 1u << 1,  /* gradient norm jumped by >= explode_factor */
+    RNN_EV_EXPLODED = 1u << 1,  /* applied (clipped) gradient norm jumped by >= explode_factor */
     RNN_EV_NONFINITE = 1u << 2, /* the loss or a gradient is nan or inf */
     RNN_EV_PASS = 1u << 3,      /* the iteration started a new pass over the text */
 };

@@ -332,11 +332,15 @@ static unsigned update(struct rnn_engine *e)
     unsigned ev = 0;
     if (!isfinite(norm) || !isfinite(e->loss_sum))
         ev |= RNN_EV_NONFINITE;
-    if (s->explode_factor > 0.0 && e->sc.prev_norm > 0.0 &&
-        norm >= s->explode_factor * e->sc.prev_norm)
-        ev |= RNN_EV_EXPLODED;
-    if (rnn_clip(e->w.grad, e->applied, P, s->clip))
+    bool clipped = rnn_clip(e->w.grad, e->applied, P, s->clip);
+    if (clipped)
         ev |= RNN_EV_CLIPPED;
+    /* An explosion is a jump in the step actually taken, so clipping that
+     * contains one removes it (without clipping the two norms are the same). */
+    double step_norm = clipped ? rnn_l2_norm(e->applied, P) : norm;
+    if (s->explode_factor > 0.0 && e->sc.prev_norm > 0.0 &&
+        step_norm >= s->explode_factor * e->sc.prev_norm)
+        ev |= RNN_EV_EXPLODED;
     memcpy(e->before, e->m.theta, P * sizeof(double));
     rnn_opt_apply(s->optimizer, s->lr, &e->opt, e->m.theta, e->applied, P);
     rnn_model_sync(&e->m);
@@ -344,7 +348,7 @@ static unsigned update(struct rnn_engine *e)
     struct rnn_loss_entry entry = {e->loss_sum, norm, ev};
     rnn_llog_append(&e->llog, e->sc.iteration, &entry);
     e->grad_norm = norm;
-    e->sc.prev_norm = norm;
+    e->sc.prev_norm = step_norm;
     memcpy(e->hcarry, e->w.h + (size_t)e->T * H, H * sizeof(double));
     e->sc.next_p = e->position + (size_t)e->T;
     e->sc.iteration++;
