@@ -3,8 +3,11 @@
 #include "batch.h"
 
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"
@@ -205,6 +208,35 @@ static void run_corpus(struct batch *b)
     }
 }
 
+/* A run killed by Ctrl-C, kill, a hang-up or a closed pipe removes the
+ * trace's temporary file before dying of the signal: nothing is left behind.
+ * The handler reads its own copy of the name (the original is freed at commit). */
+static char interrupted_tmp[4096];
+
+static void remove_tmp_and_reraise(int sig)
+{
+    if (interrupted_tmp[0])
+        unlink(interrupted_tmp);
+    raise(sig); /* SA_RESETHAND restored the default action */
+}
+
+/* Guards tmp (NULL: stops guarding). Signals the caller ignores (nohup) stay ignored. */
+static void guard_tmp_file(const char *tmp)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    if (tmp && strlen(tmp) >= sizeof interrupted_tmp)
+        return;
+    snprintf(interrupted_tmp, sizeof interrupted_tmp, "%s", tmp ? tmp : "");
+    struct sigaction sa = {.sa_handler = tmp ? remove_tmp_and_reraise : SIG_DFL,
+                           .sa_flags = SA_RESETHAND};
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 /* Fails before training, not after it, when --save cannot be written. */
 static int probe_save_path(const char *path, char *err, size_t cap)
 {
@@ -212,6 +244,24 @@ static int probe_save_path(const char *path, char *err, size_t cap)
     if (rnn_atomic_open(&probe, path, err, cap) != 0)
         return -1;
     rnn_atomic_abort(&probe);
+    return 0;
+}
+
+/* Commits the trace, or discards it when standard output failed: a run cut
+ * short leaves no files behind. Returns the exit status so far. */
+static int finish_trace(struct batch *b)
+{
+    char err[512];
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (b->tracing)
+            rnn_atomic_abort(&b->trace);
+        fprintf(stderr, "rnnstep: error writing standard output\n");
+        return 2;
+    }
+    if (b->tracing && rnn_atomic_commit(&b->trace, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s: %s\n", b->o->trace, err);
+        return 2;
+    }
     return 0;
 }
 
@@ -229,22 +279,17 @@ int batch_run(struct session *s, const struct options *o)
             return 2;
         }
         b.tracing = true;
+        guard_tmp_file(b.trace.tmp);
     }
     if (s->corpus)
         run_corpus(&b);
     else
         run_whole_text(&b);
-    /* A run cut short by a failed standard output leaves no files behind. */
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        if (b.tracing)
-            rnn_atomic_abort(&b.trace);
-        fprintf(stderr, "rnnstep: error writing standard output\n");
-        return 2;
-    }
-    if (b.tracing && rnn_atomic_commit(&b.trace, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
-        return 2;
-    }
+    int rc = finish_trace(&b);
+    if (b.tracing)
+        guard_tmp_file(NULL);
+    if (rc)
+        return rc;
     if (o->save && session_save(s, o->save, err, sizeof err) != 0) {
         fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
