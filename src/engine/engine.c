@@ -455,7 +455,9 @@ uint64_t rnn_engine_iterations_per_pass(const struct rnn_engine *e)
 uint64_t rnn_engine_history_depth(const struct rnn_engine *e)
 {
     const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
-    return oldest ? e->sc.tick - oldest->tick : 0;
+    /* Replay needs a checkpoint strictly before the target (tick 0 excepted),
+     * so the oldest checkpoint's own tick is out of reach. */
+    return oldest ? e->sc.tick - oldest->tick - (oldest->tick != 0) : 0;
 }
 
 size_t rnn_engine_history_bytes(const struct rnn_engine *e)
