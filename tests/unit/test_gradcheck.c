@@ -111,6 +111,26 @@ static void engine_numeric(struct rnn_engine *e, const double *theta, size_t P, 
     free(p);
 }
 
+/* BPTT, the engine's finite differences and the test's own, for one model. */
+struct gradients {
+    double *analytic, *numeric, *mine;
+};
+
+static struct gradients gradients_alloc(size_t P)
+{
+    struct gradients g = {malloc(P * sizeof(double)), malloc(P * sizeof(double)),
+                          malloc(P * sizeof(double))};
+    assert_true(g.analytic && g.numeric && g.mine);
+    return g;
+}
+
+static void gradients_free(struct gradients *g)
+{
+    free(g->analytic);
+    free(g->numeric);
+    free(g->mine);
+}
+
 /* Whole-text mode at the initial parameters: the engine's BPTT (read after
  * stepping), its gradcheck, and two independent finite differences agree. */
 static void check_whole_text(const char *text, int hidden, uint64_t seed)
@@ -118,29 +138,26 @@ static void check_whole_text(const char *text, int hidden, uint64_t seed)
     struct support_model m;
     support_open(&m, &(struct support_spec){.text = text, .hidden = hidden, .seed = seed});
     size_t P = rnn_param_count(m.cfg.shape);
-    double *analytic = malloc(P * sizeof(double)), *numeric = malloc(P * sizeof(double));
-    double *mine = malloc(P * sizeof(double));
+    struct gradients g = gradients_alloc(P);
     char what[96];
     snprintf(what, sizeof what, "text \"%s\", hidden %d, seed %llu", text, hidden,
              (unsigned long long)seed);
 
-    rnn_engine_gradcheck(m.engine, EPS, analytic, numeric);
-    check_gradients(analytic, numeric, P, what);
+    rnn_engine_gradcheck(m.engine, EPS, g.analytic, g.numeric);
+    check_gradients(g.analytic, g.numeric, P, what);
 
     rnn_engine_run_to_update(m.engine);
     struct rnn_view v = support_view(&m);
-    assert_memory_equal(v.grad.U, analytic, P * sizeof(double));
+    assert_memory_equal(v.grad.U, g.analytic, P * sizeof(double));
     double h0[RNN_HIDDEN_MAX] = {0};
     support_near(reference_loss(m.cfg.shape, m.theta0, h0, m.text.ids, v.T), v.loss_sum, 1e-12,
                  "%s: reference loss", what);
-    reference_numeric(m.cfg.shape, m.theta0, h0, m.text.ids, v.T, mine);
-    check_gradients(analytic, mine, P, what);
-    engine_numeric(m.engine, m.theta0, P, mine);
-    check_gradients(analytic, mine, P, what);
+    reference_numeric(m.cfg.shape, m.theta0, h0, m.text.ids, v.T, g.mine);
+    check_gradients(g.analytic, g.mine, P, what);
+    engine_numeric(m.engine, m.theta0, P, g.mine);
+    check_gradients(g.analytic, g.mine, P, what);
 
-    free(analytic);
-    free(numeric);
-    free(mine);
+    gradients_free(&g);
     support_close(&m);
 }
 
@@ -207,15 +224,14 @@ static void check_second_window(int hidden, uint64_t seed)
     support_open(
         &m, &(struct support_spec){.text = text, .hidden = hidden, .seed = seed, .seq_len = 7});
     size_t P = rnn_param_count(m.cfg.shape);
-    double *analytic = malloc(P * sizeof(double)), *numeric = malloc(P * sizeof(double));
-    double *mine = malloc(P * sizeof(double));
+    struct gradients g = gradients_alloc(P);
     char what[64];
     snprintf(what, sizeof what, "second window, hidden %d, seed %llu", hidden,
              (unsigned long long)seed);
 
     rnn_engine_finish_iteration(m.engine);
-    rnn_engine_gradcheck(m.engine, EPS, analytic, numeric);
-    check_gradients(analytic, numeric, P, what);
+    rnn_engine_gradcheck(m.engine, EPS, g.analytic, g.numeric);
+    check_gradients(g.analytic, g.numeric, P, what);
 
     rnn_engine_run_to_update(m.engine);
     struct rnn_view v = support_view(&m);
@@ -224,13 +240,11 @@ static void check_second_window(int hidden, uint64_t seed)
     for (int i = 0; i < hidden; i++)
         carried += fabs(v.h[i]);
     assert_true(carried > 0.0);
-    assert_memory_equal(v.grad.U, analytic, P * sizeof(double));
-    reference_numeric(m.cfg.shape, v.theta.U, v.h, m.text.ids + v.position, v.T, mine);
-    check_gradients(analytic, mine, P, what);
+    assert_memory_equal(v.grad.U, g.analytic, P * sizeof(double));
+    reference_numeric(m.cfg.shape, v.theta.U, v.h, m.text.ids + v.position, v.T, g.mine);
+    check_gradients(g.analytic, g.mine, P, what);
 
-    free(analytic);
-    free(numeric);
-    free(mine);
+    gradients_free(&g);
     support_close(&m);
 }
 

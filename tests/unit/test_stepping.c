@@ -132,6 +132,15 @@ static void snapshot_expect(const struct snapshot *want, const struct rnn_engine
     snapshot_free(&got);
 }
 
+/* Two engines that must be in the same state. */
+static void expect_same_state(const struct rnn_engine *want, const struct rnn_engine *got,
+                              const char *when)
+{
+    struct snapshot s = snapshot_take(want);
+    snapshot_expect(&s, got, when);
+    snapshot_free(&s);
+}
+
 static const struct rnn_settings optimizer_settings[] = {
     {.lr = 0.1, .optimizer = RNN_OPT_SGD, .explode_factor = 3.0},
     {.lr = 0.05, .optimizer = RNN_OPT_MOMENTUM, .explode_factor = 3.0},
@@ -175,13 +184,11 @@ static void test_steps_match_iterations_and_run(void **state)
         if (optimizer_settings[i].clip > 0.0)
             assert_true(ev_steps & RNN_EV_CLIPPED);
 
-        struct snapshot want = snapshot_take(a.engine);
-        snapshot_expect(&want, b.engine, rnn_optimizer_name(optimizer_settings[i].optimizer));
-        snapshot_expect(&want, c.engine, rnn_optimizer_name(optimizer_settings[i].optimizer));
+        expect_same_state(a.engine, b.engine, rnn_optimizer_name(optimizer_settings[i].optimizer));
+        expect_same_state(a.engine, c.engine, rnn_optimizer_name(optimizer_settings[i].optimizer));
         v = support_view(&a);
         assert_int_equal(v.iteration, ITERATIONS);
         assert_int_equal(v.last_phase, RNN_PHASE_UPDATE);
-        snapshot_free(&want);
         support_close(&a);
         support_close(&b);
         support_close(&c);
@@ -203,9 +210,7 @@ static void test_run_to_update_then_step(void **state)
         rnn_engine_step(a.engine);
         rnn_engine_finish_iteration(b.engine);
     }
-    struct snapshot want = snapshot_take(a.engine);
-    snapshot_expect(&want, b.engine, "run_to_update + step");
-    snapshot_free(&want);
+    expect_same_state(a.engine, b.engine, "run_to_update + step");
     support_close(&a);
     support_close(&b);
 }
@@ -379,9 +384,7 @@ static void test_new_settings_after_rewind(void **state)
     rnn_engine_run(b.engine, 1, 0, NULL);
     rnn_engine_set_settings(b.engine, &adam);
     rnn_engine_run(b.engine, 4, 0, NULL);
-    struct snapshot want = snapshot_take(b.engine);
-    snapshot_expect(&want, a.engine, "new settings after rewind");
-    snapshot_free(&want);
+    expect_same_state(b.engine, a.engine, "new settings after rewind");
     support_close(&a);
     support_close(&b);
 }
