@@ -65,7 +65,9 @@ static void assert_same(const struct snapshot *a, const struct snapshot *b)
     assert_int_equal(x->backward_low, y->backward_low);
     assert_int_equal(x->last_events, y->last_events);
     assert_memory_equal(&x->loss_sum, &y->loss_sum, sizeof(double));
-    assert_memory_equal(&x->settings, &y->settings, sizeof x->settings);
+    assert_true(x->settings.lr == y->settings.lr && x->settings.clip == y->settings.clip);
+    assert_int_equal(x->settings.optimizer, y->settings.optimizer);
+    assert_true(x->settings.explode_factor == y->settings.explode_factor);
     assert_int_equal(a->n, b->n);
     assert_memory_equal(a->data, b->data, a->n * sizeof(double));
 }
@@ -91,7 +93,11 @@ static void assert_same_loss_log(const struct rnn_engine *a, const struct rnn_en
     const struct rnn_loss_entry *eb = rnn_engine_loss_log(b, &lb, &sb);
     assert_int_equal(la, lb);
     assert_int_equal(sa, sb);
-    assert_memory_equal(ea, eb, la * sizeof *ea);
+    for (size_t i = 0; i < la; i++) { /* field by field: the struct has padding */
+        assert_memory_equal(&ea[i].loss, &eb[i].loss, sizeof ea[i].loss);
+        assert_memory_equal(&ea[i].grad_norm, &eb[i].grad_norm, sizeof ea[i].grad_norm);
+        assert_int_equal(ea[i].flags, eb[i].flags);
+    }
 }
 
 /* A session whose engine is replaced by a clone of another's (sharing its
