@@ -88,8 +88,8 @@ void rnn_sampler_destroy(struct rnn_sampler *s);
  * starting from h_0 = 0 with `first` as the first input; each generated
  * character is the next input. Character i is drawn from
  * softmax(Omega / temperature) with one rnn_rng_uniform draw; a temperature
- * <= 0 takes the argmax instead (no draw). out gets vocabulary indices,
- * not including `first`. */
+ * <= 0 takes the argmax instead (no draw). first must be a vocabulary
+ * index; out gets n vocabulary indices, not including `first`. */
 void rnn_sample(struct rnn_sampler *s, const double *theta, int first, double temperature,
                 struct rnn_rng *rng, uint8_t *out, size_t n);
 
