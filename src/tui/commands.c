@@ -44,11 +44,10 @@ static void report_events(struct tui *t, unsigned ev)
     unsigned long long epoch = (unsigned long long)(v.iteration ? v.iteration - 1 : 0);
     t->autoplay = false;
     if (ev & RNN_EV_NONFINITE)
-        say(t, true, "paused: epoch %llu: loss or gradient is nan/inf; r resets", epoch);
+        say(t, true, "PAUSED: nan/inf in epoch %llu (r resets)", epoch);
     else
-        say(t, true,
-            "paused: epoch %llu: gradient norm jumped to %s - exploding gradient (try --clip 0.5)",
-            epoch, norm);
+        say(t, true, "PAUSED: exploding gradient in epoch %llu, norm %s (try --clip 0.5)", epoch,
+            norm);
 }
 
 static unsigned do_step(struct tui *t, uint64_t n)

@@ -34,20 +34,23 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
     if (t->in.count && n > 0 && (size_t)n < sizeof left)
         snprintf(left + n, sizeof left - (size_t)n, " | count %llu_",
                  (unsigned long long)t->in.count);
+    if (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width)
+        snprintf(left, sizeof left, " %s %llu |", f->corpus ? "iteration" : "epoch",
+                 (unsigned long long)v->iteration); /* the message matters more */
     int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
+    if (t->message[0]) {
+        draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
+                 t->message);
+        return;
+    }
     static const char *const hints[] = {
         "n step  e epoch  p back  space play  ? help  q quit",
         "n step  e epoch  p back  ? help  q quit",
         "n step  ? help  q quit",
         "? help",
     };
-    const char *right = t->message;
-    for (size_t i = 0; !right[0] && i < sizeof hints / sizeof hints[0]; i++)
-        if (x + 2 + draw_width(hints[i]) < width || i + 1 == sizeof hints / sizeof hints[0])
-            right = hints[i];
-    attr_t a = t->message[0] && t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS];
-    int rx = width - draw_width(right) - 1;
-    if (rx < x + 2)
-        rx = x + 2;
-    draw_str(w, 0, rx, a, right);
+    size_t count = sizeof hints / sizeof hints[0], i = 0;
+    while (i + 1 < count && x + 2 + draw_width(hints[i]) >= width)
+        i++;
+    draw_str(w, 0, width - draw_width(hints[i]) - 1, th->attr[TH_STATUS], hints[i]);
 }

@@ -126,7 +126,6 @@ static void build_frame(struct tui *t, struct frame *f)
 
 static void draw_too_small(void)
 {
-    erase();
     char msg[96];
     snprintf(msg, sizeof msg, "terminal too small: need %dx%d, have %dx%d", LAYOUT_MIN_COLS,
              LAYOUT_MIN_ROWS, COLS, LINES);
@@ -140,6 +139,10 @@ static void draw_too_small(void)
 
 static void draw_all(struct tui *t)
 {
+    /* getch() refreshes stdscr: keep it blank and untouched under the panes,
+     * so it never paints over them (and a resize leaves nothing behind). */
+    werase(stdscr);
+    wnoutrefresh(stdscr);
     if (t->lay.too_small) {
         draw_too_small();
         doupdate();
