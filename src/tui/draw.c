@@ -63,10 +63,13 @@ int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, doub
 
 void draw_title(WINDOW *w, const struct theme *th, const char *title)
 {
-    int maxx = getmaxx(w);
+    /* One whline call instead of a string per cell: a quarter of a frame's
+     * time went to converting the glyph cell by cell. */
     wattrset(w, th->attr[TH_DIM]);
-    for (int x = 0; x < maxx; x++)
-        mvwaddstr(w, 0, x, th->g->hline);
+    if (th->utf8)
+        mvwhline_set(w, 0, 0, WACS_HLINE, getmaxx(w));
+    else
+        mvwhline(w, 0, 0, '-', getmaxx(w));
     wattrset(w, A_NORMAL);
     draw_str(w, 0, 1, th->attr[TH_TITLE], " ");
     int end = draw_str(w, 0, 2, th->attr[TH_TITLE], title);

@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "teach.h"
 
 _Static_assert(INPUT_KEY_BACKSPACE == KEY_BACKSPACE, "input.h key code");
 _Static_assert(INPUT_KEY_F1 == KEY_F(1), "input.h key code");
@@ -150,7 +151,7 @@ static void draw_all(struct tui *t)
     }
     struct frame f;
     build_frame(t, &f);
-    for (int i = 0; i < PANE_COUNT; i++) {
+    for (int i = 0; i < PANE_COUNT && !teach_draw(t, &f); i++) {
         werase(t->win[i]);
         panes[i].draw(&f, t->win[i]);
         wnoutrefresh(t->win[i]);
@@ -230,11 +231,7 @@ static void main_loop(struct tui *t)
         if (pending_signal)
             break;
         double start = now_ms();
-        unsigned flags;
-        if (key == ERR)
-            flags = t->autoplay ? tui_autoplay_tick(t) : 0;
-        else
-            flags = handle_key(t, key);
+        unsigned flags = teach_event(t, key, handle_key);
         if (flags & TUI_QUIT)
             break;
         dirty = flags & TUI_REDRAW;
@@ -246,9 +243,13 @@ static void main_loop(struct tui *t)
     }
 }
 
-static bool start_curses(struct tui *t)
+/* newterm rather than initscr: it returns NULL on a bad TERM instead of
+ * exiting. The frame benchmark draws to /dev/null (size from LINES and
+ * COLUMNS) so that it times rnnstep, not the terminal. */
+static bool start_curses(struct tui *t, bool bench)
 {
-    if (!initscr())
+    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
+    if (!out || !newterm(NULL, out, stdin))
         return false;
     curses_active = true;
     cbreak();
@@ -268,20 +269,22 @@ int tui_run(struct session *s, const struct options *o)
     theme_choose_glyphs(&t.th);
     install_signals();
     atexit(restore_terminal);
-    if (!start_curses(&t)) {
+    const char *frames = getenv("RNNSTEP_BENCH_FRAMES");
+    if (!start_curses(&t, frames != NULL)) {
         fprintf(stderr, "rnnstep: cannot start the terminal screen (check TERM)\n");
         return 2;
     }
-    bool ok = relayout(&t);
-    const char *frames = getenv("RNNSTEP_BENCH_FRAMES");
+    char err[512] = "out of memory while drawing the screen";
+    bool ok = teach_open(&t, err, sizeof err) == 0 && relayout(&t);
     if (ok && frames)
         bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
     else if (ok)
         main_loop(&t);
     free_windows(&t);
+    teach_close(&t);
     restore_terminal();
     if (!ok) {
-        fprintf(stderr, "rnnstep: out of memory while drawing the screen\n");
+        fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
     }
     return pending_signal ? 128 + pending_signal : 0;
