@@ -32,7 +32,11 @@ struct tui {
     bool message_warn;
     bool loss_valid; /* loss_now matches the engine state */
     double loss_now;
+    struct teach *teach; /* teaching tools' state (teach.h) */
 };
+
+/* Sets the status-line message. */
+void tui_say(struct tui *t, bool warn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Runs a command; returns tui_flags. */
 unsigned tui_command(struct tui *t, const struct command *c);

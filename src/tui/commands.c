@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "teach.h"
 
 struct speed {
     int delay_ms;
@@ -20,10 +21,7 @@ static const struct speed speeds[] = {
 };
 #define SPEED_COUNT ((int)(sizeof speeds / sizeof speeds[0]))
 
-static void say(struct tui *t, bool warn, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void say(struct tui *t, bool warn, const char *fmt, ...)
+void tui_say(struct tui *t, bool warn, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -43,11 +41,12 @@ static void report_events(struct tui *t, unsigned ev)
     fmt_num(norm, sizeof norm, v.grad_norm, 0);
     unsigned long long epoch = (unsigned long long)(v.iteration ? v.iteration - 1 : 0);
     t->autoplay = false;
+    const char *advice = v.settings.clip > 0 ? "C: smaller clip" : "c clips";
     if (ev & RNN_EV_NONFINITE)
-        say(t, true, "PAUSED: nan/inf in epoch %llu (r resets)", epoch);
+        tui_say(t, true, "PAUSED: nan/inf in epoch %llu - r resets, %s", epoch, advice);
     else
-        say(t, true, "PAUSED: exploding gradient in epoch %llu, norm %s (try --clip 0.5)", epoch,
-            norm);
+        tui_say(t, true, "PAUSED: exploding gradient, epoch %llu, norm %s - %s", epoch, norm,
+                advice);
 }
 
 static unsigned do_step(struct tui *t, uint64_t n)
@@ -69,7 +68,7 @@ static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
     if (ev & TUI_STOP_EVENTS)
         report_events(t, ev);
     else if (n > 1)
-        say(t, false, "ran %llu %s", (unsigned long long)done, what);
+        tui_say(t, false, "ran %llu %s", (unsigned long long)done, what);
     return TUI_REDRAW;
 }
 
@@ -89,9 +88,10 @@ static unsigned do_back(struct tui *t, uint64_t n)
 {
     for (uint64_t i = 0; i < n; i++)
         if (!rnn_engine_rewind(t->s->engine)) {
-            say(t, true,
-                i ? "rewound %llu steps: no earlier state kept" : "nothing earlier to rewind to",
-                (unsigned long long)i);
+            tui_say(t, true,
+                    i ? "rewound %llu steps: no earlier state kept"
+                      : "nothing earlier to rewind to",
+                    (unsigned long long)i);
             break;
         }
     return TUI_REDRAW;
@@ -108,7 +108,7 @@ static unsigned change_speed(struct tui *t, int delta)
 {
     int s = t->speed + delta;
     t->speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
-    say(t, false, "autoplay speed: %s", speeds[t->speed].label);
+    tui_say(t, false, "autoplay speed: %s", speeds[t->speed].label);
     return TUI_REDRAW;
 }
 
@@ -144,7 +144,7 @@ static unsigned do_reset(struct tui *t, uint64_t n)
     (void)n;
     rnn_engine_reset(t->s->engine);
     t->autoplay = false;
-    say(t, false, "reset to the initial parameters (%s)", t->s->init_desc);
+    tui_say(t, false, "reset to the initial parameters (%s)", t->s->init_desc);
     return TUI_REDRAW;
 }
 
@@ -165,10 +165,38 @@ static unsigned do_quit(struct tui *t, uint64_t n)
 typedef unsigned (*cmd_fn)(struct tui *t, uint64_t count);
 
 static const cmd_fn handlers[CMD_COUNT] = {
-    [CMD_STEP] = do_step,     [CMD_BACK] = do_back,           [CMD_EPOCH] = do_epoch,
-    [CMD_PASS] = do_pass,     [CMD_AUTOPLAY] = do_autoplay,   [CMD_FASTER] = do_faster,
-    [CMD_SLOWER] = do_slower, [CMD_UNIT_NEXT] = do_unit_next, [CMD_UNIT_PREV] = do_unit_prev,
-    [CMD_RESET] = do_reset,   [CMD_HELP] = do_help,           [CMD_QUIT] = do_quit,
+    [CMD_STEP] = do_step,
+    [CMD_BACK] = do_back,
+    [CMD_EPOCH] = do_epoch,
+    [CMD_PASS] = do_pass,
+    [CMD_AUTOPLAY] = do_autoplay,
+    [CMD_FASTER] = do_faster,
+    [CMD_SLOWER] = do_slower,
+    [CMD_UNIT_NEXT] = do_unit_next,
+    [CMD_UNIT_PREV] = do_unit_prev,
+    [CMD_RESET] = do_reset,
+    [CMD_HELP] = do_help,
+    [CMD_QUIT] = do_quit,
+    [CMD_CLIP] = teach_cmd_clip,
+    [CMD_CLIP_VALUE] = teach_cmd_clip_value,
+    [CMD_LR_HALVE] = teach_cmd_lr_halve,
+    [CMD_LR_DOUBLE] = teach_cmd_lr_double,
+    [CMD_LR_TYPE] = teach_cmd_lr_type,
+    [CMD_OPTIMIZER] = teach_cmd_optimizer,
+    [CMD_VIEW_FLOW] = teach_cmd_view_flow,
+    [CMD_VIEW_GRADCHECK] = teach_cmd_view_gradcheck,
+    [CMD_VIEW_SAMPLE] = teach_cmd_view_sample,
+    [CMD_VIEW_CHART] = teach_cmd_view_chart,
+    [CMD_SCROLL_DOWN] = teach_cmd_scroll_down,
+    [CMD_SCROLL_UP] = teach_cmd_scroll_up,
+    [CMD_CHART_SCALE] = teach_cmd_chart_scale,
+    [CMD_TEMPERATURE] = teach_cmd_temperature,
+    [CMD_FIRST_CHAR] = teach_cmd_first_char,
+    [CMD_RESAMPLE] = teach_cmd_resample,
+    [CMD_FORK] = teach_cmd_fork,
+    [CMD_SAVE] = teach_cmd_save,
+    [CMD_LOAD] = teach_cmd_load,
+    [CMD_QUIZ] = teach_cmd_quiz,
 };
 
 unsigned tui_command(struct tui *t, const struct command *c)

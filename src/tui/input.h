@@ -28,6 +28,27 @@ enum cmd_id {
     CMD_RESET,
     CMD_HELP,
     CMD_QUIT,
+    /* teaching tools (teach.c) */
+    CMD_CLIP,
+    CMD_CLIP_VALUE,
+    CMD_LR_HALVE,
+    CMD_LR_DOUBLE,
+    CMD_LR_TYPE,
+    CMD_OPTIMIZER,
+    CMD_VIEW_FLOW,
+    CMD_VIEW_GRADCHECK,
+    CMD_VIEW_SAMPLE,
+    CMD_VIEW_CHART,
+    CMD_SCROLL_DOWN,
+    CMD_SCROLL_UP,
+    CMD_CHART_SCALE,
+    CMD_TEMPERATURE,
+    CMD_FIRST_CHAR,
+    CMD_RESAMPLE,
+    CMD_FORK,
+    CMD_SAVE,
+    CMD_LOAD,
+    CMD_QUIZ,
     CMD_COUNT
 };
 

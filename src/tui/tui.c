@@ -151,7 +151,8 @@ static void draw_all(struct tui *t)
     }
     struct frame f;
     build_frame(t, &f);
-    for (int i = 0; i < PANE_COUNT && !teach_draw(t, &f); i++) {
+    bool teaching = teach_draw(t, &f); /* a teaching view covers the panes */
+    for (int i = 0; i < PANE_COUNT && !teaching; i++) {
         werase(t->win[i]);
         panes[i].draw(&f, t->win[i]);
         wnoutrefresh(t->win[i]);

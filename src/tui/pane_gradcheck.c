@@ -1,0 +1,132 @@
+/* Gradient check view (g): BPTT against central finite differences for
+ * every parameter entry at the current parameters, with the relative error;
+ * the worst entry per parameter on top. Recomputed only when the parameters
+ * or the window change. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "teach.h"
+
+#define GRADCHECK_EPS 1e-5
+#define GRADCHECK_OK 1e-5 /* relative errors below this pass */
+/* Multiply-adds of a live check (2 forward passes per entry), about a second. */
+#define GRADCHECK_WORK_MAX ((double)(1u << 30))
+#define LIST_Y (RNN_P_COUNT + 3)
+#define NAME_COLS 13
+
+static double check_cost(struct rnn_shape s, int T)
+{
+    return 2.0 * (double)rnn_param_count(s) * T * s.hidden * (double)(s.hidden + 2 * s.vocab);
+}
+
+void pane_gradcheck_prepare(struct teach *tc, struct rnn_engine *e, const struct frame *f)
+{
+    struct teach_gradcheck *gc = &tc->gc;
+    const struct rnn_view *v = &f->v;
+    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
+    gc->too_large = check_cost(v->shape, v->T) > GRADCHECK_WORK_MAX;
+    if (gc->too_large)
+        return;
+    if (gc->valid && gc->position == v->position && memcmp(gc->theta, v->theta.U, bytes) == 0)
+        return;
+    memcpy(gc->theta, v->theta.U, bytes);
+    gc->position = v->position;
+    rnn_engine_gradcheck(e, GRADCHECK_EPS, gc->analytic, gc->numeric);
+    for (int id = 0; id < RNN_P_COUNT; id++)
+        gc->worst[id] =
+            rnn_gradcheck_worst(v->shape, id, gc->analytic, gc->numeric, &gc->worst_at[id]);
+    gc->valid = true;
+}
+
+/* "U[2,'e']", "W[1,3]", "b[2]", "V['e',2]", "c['e']" (no unit index for hidden 1). */
+static void entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
+                       size_t cap)
+{
+    char ch[16];
+    const char *p = rnn_param_name(id);
+    int H = f->v.shape.hidden;
+    switch (id) {
+    case RNN_P_U:
+        draw_char_name(f, c, ch, sizeof ch);
+        H == 1 ? snprintf(buf, cap, "U['%s']", ch) : snprintf(buf, cap, "U[%d,'%s']", r + 1, ch);
+        break;
+    case RNN_P_V:
+        draw_char_name(f, r, ch, sizeof ch);
+        H == 1 ? snprintf(buf, cap, "V['%s']", ch) : snprintf(buf, cap, "V['%s',%d]", ch, c + 1);
+        break;
+    case RNN_P_C: snprintf(buf, cap, "c['%s']", draw_char_name(f, r, ch, sizeof ch)); break;
+    case RNN_P_W:
+        H == 1 ? snprintf(buf, cap, "W") : snprintf(buf, cap, "W[%d,%d]", r + 1, c + 1);
+        break;
+    default: H == 1 ? snprintf(buf, cap, "%s", p) : snprintf(buf, cap, "%s[%d]", p, r + 1);
+    }
+}
+
+static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double err)
+{
+    const struct theme *th = f->th;
+    bool ok = err < GRADCHECK_OK;
+    x = draw_fmt(w, y, x, ok ? A_NORMAL : th->attr[TH_BAD], "%9.1e ", err);
+    draw_str(w, y, x, th->attr[ok ? TH_GOOD : TH_BAD], ok ? th->g->check : th->g->cross);
+}
+
+static void draw_summary(const struct teach *tc, const struct frame *f, WINDOW *w)
+{
+    const struct theme *th = f->th;
+    draw_str(w, 1, 1, th->attr[TH_DIM], "worst relative error |a-n|/(|a|+|n|) per parameter:");
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        size_t at = tc->gc.worst_at[id];
+        int rows, cols;
+        rnn_param_dims(f->v.shape, id, &rows, &cols);
+        char name[48];
+        entry_name(f, id, (int)(at / (size_t)cols), (int)(at % (size_t)cols), name, sizeof name);
+        draw_fmt(w, 2 + id, 3, A_NORMAL, "%-2s %3dx%-3d worst at", rnn_param_name(id), rows, cols);
+        draw_str(w, 2 + id, 25, A_NORMAL, name);
+        draw_error(f, w, 2 + id, 38, tc->gc.worst[id]);
+    }
+}
+
+static void draw_list(const struct teach *tc, const struct frame *f, WINDOW *w)
+{
+    const struct theme *th = f->th;
+    size_t P = rnn_param_count(f->v.shape);
+    int rows = getmaxy(w) - LIST_Y - 1;
+    if (rows < 1)
+        return;
+    long first = tc->scroll < 0 ? 0 : tc->scroll;
+    if (first > (long)P - rows)
+        first = (long)P - rows > 0 ? (long)P - rows : 0;
+    draw_fmt(w, LIST_Y - 1, 1, th->attr[TH_DIM],
+             "entry            BPTT     numeric   rel err    (%zu entries, j/k scroll)", P);
+    for (int id = 0, y = LIST_Y; id < RNN_P_COUNT; id++) {
+        int prow, pcol;
+        rnn_param_dims(f->v.shape, id, &prow, &pcol);
+        size_t off = rnn_param_offset(f->v.shape, id);
+        for (size_t i = 0; i < (size_t)prow * pcol; i++) {
+            long at = (long)(off + i) - first;
+            if (at < 0 || at >= rows)
+                continue;
+            char name[48];
+            entry_name(f, id, (int)(i / (size_t)pcol), (int)(i % (size_t)pcol), name, sizeof name);
+            double a = tc->gc.analytic[off + i], n = tc->gc.numeric[off + i];
+            draw_str(w, y + (int)at, 1, A_NORMAL, name);
+            int x = draw_num(w, y + (int)at, NAME_COLS, th, A_NORMAL, a, 10);
+            x = draw_num(w, y + (int)at, x, th, A_NORMAL, n, 10);
+            draw_error(f, w, y + (int)at, x, rnn_relative_error(a, n));
+        }
+    }
+}
+
+void pane_gradcheck_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
+{
+    draw_title(w, f->th, "Gradient check: BPTT vs central differences, eps 1e-5 (g closes)");
+    if (tc->gc.too_large) {
+        draw_str(w, 2, 1, A_NORMAL, "This model is too large for a live check (about a second");
+        draw_str(w, 3, 1, A_NORMAL, "or more); rnnstep --gradcheck with the same options runs it.");
+        return;
+    }
+    draw_summary(tc, f, w);
+    draw_list(tc, f, w);
+}
