@@ -28,8 +28,9 @@ failures=0
 memcheck() {
     local want=$1
     shift
-    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-        --log-file=valgrind.log "$rnnstep" "$@" >stdout.txt 2>stderr.txt
+    valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+        --errors-for-leak-kinds=definite,indirect --log-file=valgrind.log "$rnnstep" "$@" \
+        >stdout.txt 2>stderr.txt
     local rc=$?
     if [ "$rc" -ne "$want" ] || [ -s valgrind.log ]; then
         echo "FAIL: rnnstep $* (exit $rc, expected $want)" >&2

@@ -1,0 +1,48 @@
+# The visualiser under valgrind memcheck: a scripted session (steps, a count,
+# rewind, epochs, autoplay, reset, help, a resize to too small and back, quit)
+# with no memory error and no definite or indirect leak. Memory ncurses keeps
+# until exit is "still reachable" and not counted. Exit 77: skipped.
+if ! command -v valgrind >/dev/null; then
+    echo "skip: valgrind is not installed"
+    exit 77
+fi
+# A sanitizer build has its own allocator and shadow memory; valgrind cannot run it.
+if grep -qa __asan_init "$1" || ldd "$1" 2>/dev/null | grep -q libasan; then
+    echo "skip: $1 is an AddressSanitizer build"
+    exit 77
+fi
+E2E_TIMEOUT=${E2E_TIMEOUT:-90} # valgrind runs the program 20-50 times slower
+source "$(dirname "$0")/lib.sh" "$@"
+
+binary=$RNNSTEP
+RNNSTEP=$(command -v valgrind) # e2e_start runs "$RNNSTEP" ARGS...
+e2e_start valgrind -- -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+    --errors-for-leak-kinds=definite,indirect --log-file="$E2E_DIR/valgrind.log" "$binary"
+
+e2e_keys n n n
+e2e_wait_text "forward t=3/4"
+e2e_keys p
+e2e_wait_text "forward t=2/4"
+e2e_type 7n
+e2e_wait_text "update done"
+e2e_type 20e
+e2e_wait_text "epoch 21"
+e2e_keys Space
+e2e_wait_text "playing"
+e2e_keys Space
+e2e_wait_gone "playing"
+e2e_keys r
+e2e_wait_text "epoch 0 | start"
+e2e_keys '?'
+e2e_wait_text "─ Keys ─"
+e2e_keys x
+e2e_wait_gone "─ Keys ─"
+e2e_resize 60 15
+e2e_wait_text "terminal too small"
+e2e_resize 80 24
+e2e_wait_gone "too small"
+e2e_keys q
+status=$(e2e_exit_status)
+[ "$status" = 0 ] || e2e_fail "exit status $status under valgrind: $(cat "$E2E_DIR/valgrind.log")"
+[ ! -s "$E2E_DIR/valgrind.log" ] || e2e_fail "valgrind reported: $(cat "$E2E_DIR/valgrind.log")"
+echo "PASS valgrind_tui"
