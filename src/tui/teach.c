@@ -217,7 +217,7 @@ static struct rnn_settings current_settings(const struct tui *t)
 static unsigned apply(struct tui *t, const struct rnn_settings *s, const char *what)
 {
     rnn_engine_set_settings(t->s->engine, s);
-    tui_say(t, false, "%s from the next update (rewind restores it)", what);
+    tui_say(t, false, "%s from the next update", what);
     return TUI_REDRAW;
 }
 
@@ -227,7 +227,7 @@ unsigned teach_cmd_clip(struct tui *t, uint64_t n)
     struct rnn_settings s = current_settings(t);
     s.clip = s.clip > 0 ? 0.0 : t->teach->clip_value;
     char what[64];
-    snprintf(what, sizeof what, s.clip > 0 ? "clipping at %g" : "clipping off", s.clip);
+    snprintf(what, sizeof what, s.clip > 0 ? "clip %g" : "clip off", s.clip);
     return apply(t, &s, what);
 }
 
@@ -236,7 +236,7 @@ static unsigned set_lr(struct tui *t, double lr)
     struct rnn_settings s = current_settings(t);
     s.lr = lr;
     char what[64];
-    snprintf(what, sizeof what, "learning rate %g", lr);
+    snprintf(what, sizeof what, "lr %g", lr);
     return apply(t, &s, what);
 }
 
@@ -256,9 +256,7 @@ unsigned teach_cmd_optimizer(struct tui *t, uint64_t n)
 {
     struct rnn_settings s = current_settings(t);
     s.optimizer = (enum rnn_optimizer)((s.optimizer + n) % RNN_OPT_COUNT);
-    char what[64];
-    snprintf(what, sizeof what, "optimiser %s", rnn_optimizer_name(s.optimizer));
-    return apply(t, &s, what);
+    return apply(t, &s, rnn_optimizer_name(s.optimizer));
 }
 
 static unsigned ask(struct tui *t, enum prompt_kind kind, const char *label, const char *initial)
@@ -337,7 +335,7 @@ static unsigned prompt_done(struct tui *t, enum prompt_kind kind, const char *te
         if (v > 0)
             t->teach->clip_value = v;
         s.clip = v;
-        return apply(t, &s, v > 0 ? "new clipping value" : "clipping off");
+        return apply(t, &s, v > 0 ? "new clip value" : "clip off");
     case PROMPT_LR:
         if (!parse_value(text, 0.0, true, &v))
             break;
