@@ -18,9 +18,10 @@ struct rnn_kernels;
 struct rnn_model {
     struct rnn_shape s;
     const struct rnn_kernels *k; /* chosen for this CPU at rnn_model_init */
-    size_t count;  /* doubles in theta */
-    double *theta; /* flat U, W, b, V, c */
+    size_t count;                /* doubles in theta */
+    double *theta;               /* flat U, W, b, V, c */
     struct rnn_block p;
+    /* Each is the original itself when it is a single row or column. */
     double *Ut; /* vocab x hidden: row x is column x of U */
     double *Wt; /* hidden x hidden */
     double *Vt; /* hidden x vocab */
@@ -70,10 +71,36 @@ struct rnn_opt_state {
 };
 
 double rnn_l2_norm(const double *g, size_t n);
-/* Copies g into out clipped to [-clip, clip]; returns true if any element changed. */
-bool rnn_clip(const double *g, double *out, size_t n, double clip);
 void rnn_opt_reset(struct rnn_opt_state *st, size_t n);
-void rnn_opt_apply(enum rnn_optimizer opt, double lr, struct rnn_opt_state *st, double *theta,
-                   const double *g, size_t n);
+
+/* The arrays one update reads and writes, n doubles each, not overlapping. */
+struct rnn_update_arrays {
+    double *theta;   /* parameters, updated in place */
+    double *before;  /* gets theta as it was */
+    double *applied; /* gets g clipped (or g when clipping is off) */
+    const double *g;
+    size_t n;
+};
+
+/* The rule for one update, as the update kernel (kernels.h) takes it. */
+struct rnn_update_rule {
+    enum rnn_optimizer opt;
+    double lr, clip; /* clip <= 0: off */
+    double c1, c2;   /* adam's bias corrections 1 - beta^steps */
+    double *s1, *s2; /* optimiser state arrays (rnn_opt_state) */
+};
+
+struct rnn_update_norms {
+    double grad;  /* L2 norm of g */
+    double step;  /* L2 norm of applied */
+    bool clipped; /* clipping changed at least one element */
+};
+
+/* One whole update with the kernel table k: the gradient norm, then one pass
+ * that clips each element to [-clip, clip], copies theta into `before` and
+ * applies the optimiser (formulas in engine.h), then the applied norm. */
+void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
+                    struct rnn_opt_state *st, const struct rnn_update_arrays *a,
+                    struct rnn_update_norms *out);
 
 #endif

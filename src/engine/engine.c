@@ -326,29 +326,27 @@ static const uint8_t *window_inputs(const struct rnn_engine *e)
 
 static unsigned update(struct rnn_engine *e)
 {
-    size_t P = e->P, H = (size_t)e->m.s.hidden;
+    size_t H = (size_t)e->m.s.hidden;
     const struct rnn_settings *s = &e->sc.settings;
-    double norm = rnn_l2_norm(e->w.grad, P);
+    const struct rnn_update_arrays arrays = {e->m.theta, e->before, e->applied, e->w.grad, e->P};
+    struct rnn_update_norms norms;
+    rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
+    rnn_model_sync(&e->m);
     unsigned ev = 0;
-    if (!isfinite(norm) || !isfinite(e->loss_sum))
+    if (!isfinite(norms.grad) || !isfinite(e->loss_sum))
         ev |= RNN_EV_NONFINITE;
-    bool clipped = rnn_clip(e->w.grad, e->applied, P, s->clip);
-    if (clipped)
+    if (norms.clipped)
         ev |= RNN_EV_CLIPPED;
     /* An explosion is a jump in the step actually taken, so clipping that
      * contains one removes it (without clipping the two norms are the same). */
-    double step_norm = clipped ? rnn_l2_norm(e->applied, P) : norm;
     if (s->explode_factor > 0.0 && e->sc.prev_norm > 0.0 &&
-        step_norm >= s->explode_factor * e->sc.prev_norm)
+        norms.step >= s->explode_factor * e->sc.prev_norm)
         ev |= RNN_EV_EXPLODED;
-    memcpy(e->before, e->m.theta, P * sizeof(double));
-    rnn_opt_apply(s->optimizer, s->lr, &e->opt, e->m.theta, e->applied, P);
-    rnn_model_sync(&e->m);
 
-    struct rnn_loss_entry entry = {e->loss_sum, norm, ev};
+    struct rnn_loss_entry entry = {e->loss_sum, norms.grad, ev};
     rnn_llog_append(&e->llog, e->sc.iteration, &entry);
-    e->grad_norm = norm;
-    e->sc.prev_norm = step_norm;
+    e->grad_norm = norms.grad;
+    e->sc.prev_norm = norms.step;
     memcpy(e->hcarry, e->w.h + (size_t)e->T * H, H * sizeof(double));
     e->sc.next_p = e->position + (size_t)e->T;
     e->sc.iteration++;

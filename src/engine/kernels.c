@@ -1,5 +1,6 @@
 /* Model and workspace memory, the transposed copies, and the entry points
  * that forward to the kernel table chosen for this CPU (kernels.h). */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +23,12 @@ int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
     if (!m->theta)
         return -1;
     m->p = rnn_block_view(s, m->theta);
-    m->Ut = m->theta + m->count;
-    m->Vt = m->Ut + hv;
-    m->Wt = m->Vt + hv;
+    /* The transpose of a single row or column has the same layout as the
+     * original, so it is the original (hidden size 1: all three). */
+    bool vector = s.hidden == 1 || s.vocab == 1;
+    m->Ut = vector ? m->p.U : m->theta + m->count;
+    m->Vt = vector ? m->p.V : m->theta + m->count + hv;
+    m->Wt = s.hidden == 1 ? m->p.W : m->theta + m->count + 2 * hv;
     m->k = rnn_kernels_select();
     return 0;
 }
@@ -38,9 +42,12 @@ void rnn_model_free(struct rnn_model *m)
 void rnn_model_sync(struct rnn_model *m)
 {
     int H = m->s.hidden, K = m->s.vocab;
-    transpose(m->Ut, m->p.U, H, K);
-    transpose(m->Wt, m->p.W, H, H);
-    transpose(m->Vt, m->p.V, K, H);
+    if (m->Ut != m->p.U)
+        transpose(m->Ut, m->p.U, H, K);
+    if (m->Wt != m->p.W)
+        transpose(m->Wt, m->p.W, H, H);
+    if (m->Vt != m->p.V)
+        transpose(m->Vt, m->p.V, K, H);
 }
 
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T)

@@ -10,6 +10,9 @@
 
 struct rnn_model;
 struct rnn_ws;
+struct rnn_update_arrays;
+struct rnn_update_rule;
+struct rnn_update_norms;
 
 struct rnn_kernels {
     const char *name;
@@ -19,6 +22,10 @@ struct rnn_kernels {
      * from w->h[0] with w->grad and w->dh_next zeroed: the same results as
      * the steps one by one. Returns the window loss summed in t order. */
     double (*window)(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
+    /* The element-wise part of rnn_opt_update (core.h), with the rule's
+     * scalars already advanced. */
+    void (*update)(const struct rnn_update_arrays *a, const struct rnn_update_rule *r,
+                   struct rnn_update_norms *out);
 };
 
 extern const struct rnn_kernels rnn_kernels_generic;

@@ -14,6 +14,10 @@
 #error "define RNN_KERNELS_TABLE before including kernels_body.h"
 #endif
 
+/* For the shape-specialised copies below: the body must be inlined where the
+ * shape is a constant. */
+#define RNN_ALWAYS_INLINE static inline __attribute__((always_inline))
+
 /* y += a * x, each element one fused multiply-add. */
 static inline void axpy(double *restrict y, const double *restrict x, double a, int n)
 {
@@ -142,10 +146,11 @@ static double softmax_loss(const double *restrict o, double *restrict y, int K, 
  * hidden vectors use the dot form (one loop over i per j), long ones the
  * axpy form (one loop over j per i); both add the same terms in the same
  * order, so the choice changes only the speed. */
-static void output_to_hidden(const struct rnn_model *m, const double *restrict dy,
-                             const double *restrict dh_next, double *restrict dh)
+RNN_ALWAYS_INLINE void output_to_hidden(const struct rnn_model *m, const double *restrict dy,
+                                        const double *restrict dh_next, double *restrict dh,
+                                        int H)
 {
-    int H = m->s.hidden, K = m->s.vocab;
+    int K = m->s.vocab;
     if (H < K) {
         for (int j = 0; j < H; j++) {
             const double *vt = m->Vt + (size_t)j * K;
@@ -161,9 +166,14 @@ static void output_to_hidden(const struct rnn_model *m, const double *restrict d
         axpy(dh, m->p.V + (size_t)i * H, dy[i], H);
 }
 
-static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+/* The step bodies take the hidden size as an argument so that the wrappers
+ * below can pass a constant: hidden size 1 (the worked example) then gets its
+ * own copy with every hidden loop gone, from the same source, so with the same
+ * operations in the same order. */
+RNN_ALWAYS_INLINE double forward_step_h(const struct rnn_model *m, struct rnn_ws *w, int t, int x,
+                                        int target, int H)
 {
-    int H = m->s.hidden, K = m->s.vocab;
+    int K = m->s.vocab;
     const double *hprev = w->h + (size_t)(t - 1) * H;
     double *ht = w->h + (size_t)t * H;
     double *zt = w->z + (size_t)(t - 1) * H;
@@ -185,9 +195,10 @@ static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, i
     return L;
 }
 
-static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+RNN_ALWAYS_INLINE void backward_step_h(const struct rnn_model *m, struct rnn_ws *w, int t, int x,
+                                       int target, int H)
 {
-    int H = m->s.hidden, K = m->s.vocab;
+    int K = m->s.vocab;
     const double *ht = w->h + (size_t)t * H;
     const double *hprev = w->h + (size_t)(t - 1) * H;
     double *dyt = w->dy + (size_t)(t - 1) * K;
@@ -203,7 +214,7 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
     for (int i = 0; i < K; i++)
         axpy(g.V + (size_t)i * H, ht, dyt[i], H);
 
-    output_to_hidden(m, dyt, w->dh_next, dht);
+    output_to_hidden(m, dyt, w->dh_next, dht, H);
 
     for (int i = 0; i < H; i++)
         drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
@@ -221,19 +232,45 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
         axpy(w->dh_next, m->p.W + (size_t)i * H, drt[i], H);
 }
 
-static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+RNN_ALWAYS_INLINE double window_h(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
+                                  int H)
 {
     double loss = 0.0;
     for (int t = 1; t <= w->T; t++)
-        loss += forward_step(m, w, t, ids[t - 1], ids[t]);
+        loss += forward_step_h(m, w, t, ids[t - 1], ids[t], H);
     for (int t = w->T; t >= 1; t--)
-        backward_step(m, w, t, ids[t - 1], ids[t]);
+        backward_step_h(m, w, t, ids[t - 1], ids[t], H);
     return loss;
 }
+
+static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+{
+    if (m->s.hidden == 1)
+        return forward_step_h(m, w, t, x, target, 1);
+    return forward_step_h(m, w, t, x, target, m->s.hidden);
+}
+
+static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
+{
+    if (m->s.hidden == 1)
+        backward_step_h(m, w, t, x, target, 1);
+    else
+        backward_step_h(m, w, t, x, target, m->s.hidden);
+}
+
+static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    if (m->s.hidden == 1)
+        return window_h(m, w, ids, 1);
+    return window_h(m, w, ids, m->s.hidden);
+}
+
+#include "optim_body.h"
 
 const struct rnn_kernels RNN_KERNELS_TABLE = {
     .name = RNN_KERNELS_NAME,
     .forward_step = forward_step,
     .backward_step = backward_step,
     .window = window,
+    .update = update,
 };

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "engine/core.h"
+#include "engine/kernels.h"
 
 #define TOL 1e-15
 
@@ -24,12 +25,22 @@ static void fixture_init(struct opt_fixture *f)
     rnn_opt_reset(&f->st, 2);
 }
 
+/* One update of the fixture through the kernel table this CPU uses, no clipping. */
+static void apply(struct opt_fixture *f, enum rnn_optimizer opt, double lr)
+{
+    double before[2], applied[2];
+    const struct rnn_settings s = {.lr = lr, .optimizer = opt};
+    const struct rnn_update_arrays a = {f->theta, before, applied, f->g, 2};
+    struct rnn_update_norms norms;
+    rnn_opt_update(rnn_kernels_select(), &s, &f->st, &a, &norms);
+}
+
 static void test_sgd_by_hand(void **state)
 {
     (void)state;
     struct opt_fixture f;
     fixture_init(&f);
-    rnn_opt_apply(RNN_OPT_SGD, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_SGD, 0.1);
     support_near(f.theta[0], 0.95, TOL, "sgd theta[0]");   /* 1 - 0.1 * 0.5 */
     support_near(f.theta[1], -1.975, TOL, "sgd theta[1]"); /* -2 + 0.1 * 0.25 */
 }
@@ -40,10 +51,10 @@ static void test_momentum_by_hand(void **state)
     (void)state;
     struct opt_fixture f;
     fixture_init(&f);
-    rnn_opt_apply(RNN_OPT_MOMENTUM, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_MOMENTUM, 0.1);
     support_near(f.s1[0], -0.05, TOL, "velocity after 1");
     support_near(f.theta[0], 0.95, TOL, "momentum theta after 1");
-    rnn_opt_apply(RNN_OPT_MOMENTUM, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_MOMENTUM, 0.1);
     support_near(f.s1[0], -0.095, TOL, "velocity after 2"); /* 0.9 * -0.05 - 0.05 */
     support_near(f.theta[0], 0.855, TOL, "momentum theta after 2");
     support_near(f.theta[1], -2.0 + 0.025 + 0.0475, TOL, "momentum theta[1] after 2");
@@ -55,11 +66,11 @@ static void test_adagrad_by_hand(void **state)
     (void)state;
     struct opt_fixture f;
     fixture_init(&f);
-    rnn_opt_apply(RNN_OPT_ADAGRAD, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_ADAGRAD, 0.1);
     support_near(f.s1[0], 0.25, TOL, "adagrad memory after 1");
     support_near(f.theta[0], 1.0 - 0.05 / sqrt(0.25 + 1e-8), TOL, "adagrad theta after 1");
     support_near(f.theta[0], 0.9, 1e-8, "adagrad first step is about lr");
-    rnn_opt_apply(RNN_OPT_ADAGRAD, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_ADAGRAD, 0.1);
     support_near(f.s1[0], 0.5, TOL, "adagrad memory after 2");
     support_near(f.theta[0], 0.9 - 0.05 / sqrt(0.5), 1e-8, "adagrad theta after 2");
     support_near(f.s1[1], 0.125, TOL, "adagrad memory[1] after 2");
@@ -72,14 +83,14 @@ static void test_adam_by_hand(void **state)
     (void)state;
     struct opt_fixture f;
     fixture_init(&f);
-    rnn_opt_apply(RNN_OPT_ADAM, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_ADAM, 0.1);
     support_near(f.s1[0], 0.05, TOL, "adam m after 1");
     support_near(f.s2[0], 0.00025, 1e-18, "adam v after 1");
     /* mhat = 0.5, vhat = 0.25: the first step is lr * sign(g), almost exactly. */
     support_near(f.theta[0], 1.0 - 0.1 * 0.5 / (0.5 + 1e-8), 1e-14, "adam theta after 1");
     support_near(f.theta[1], -2.0 + 0.1 * 0.25 / (0.25 + 1e-8), 1e-14, "adam theta[1] after 1");
     f.g[0] = -0.5;
-    rnn_opt_apply(RNN_OPT_ADAM, 0.1, &f.st, f.theta, f.g, 2);
+    apply(&f, RNN_OPT_ADAM, 0.1);
     /* m = 0.045 - 0.05 = -0.005, v = 0.00024975 + 0.00025; t = 2. */
     double mhat = -0.005 / (1.0 - 0.81), vhat = 0.00049975 / (1.0 - 0.998001);
     support_near(f.s1[0], -0.005, 1e-16, "adam m after 2");
@@ -88,18 +99,57 @@ static void test_adam_by_hand(void **state)
                  1e-14, "adam theta after 2");
 }
 
+/* Clips g (n elements) to [-clip, clip] with a zero learning rate; returns
+ * the clipped flag and checks the other outputs of the update. */
+static bool clip_with(const double *g, double *out, size_t n, double clip)
+{
+    double theta[8] = {0}, before[8], s1[8], s2[8];
+    struct rnn_opt_state st = {.s1 = s1, .s2 = s2};
+    rnn_opt_reset(&st, n);
+    const struct rnn_settings s = {.lr = 0.0, .optimizer = RNN_OPT_SGD, .clip = clip};
+    const struct rnn_update_arrays a = {theta, before, out, g, n};
+    struct rnn_update_norms norms;
+    rnn_opt_update(rnn_kernels_select(), &s, &st, &a, &norms);
+    assert_true(norms.grad == rnn_l2_norm(g, n));
+    assert_true(norms.step == rnn_l2_norm(out, n));
+    assert_memory_equal(before, theta, n * sizeof(double));
+    return norms.clipped;
+}
+
 static void test_clip_by_hand(void **state)
 {
     (void)state;
-    const double g[] = {0.7, -0.7, 0.5, -0.5, 0.2, -0.0, INFINITY, -INFINITY};
+    const double g[] = {0.7, -0.7, 0.5, -0.5, 0.2, -0.0, 3.0, -12.0};
     const double want[] = {0.5, -0.5, 0.5, -0.5, 0.2, -0.0, 0.5, -0.5};
     double out[8];
-    assert_true(rnn_clip(g, out, 8, 0.5));
+    assert_true(clip_with(g, out, 8, 0.5));
     assert_memory_equal(out, want, sizeof want);
-    assert_false(rnn_clip(g + 2, out, 4, 0.5)); /* nothing beyond the bounds */
+    assert_false(clip_with(g + 2, out, 4, 0.5)); /* nothing beyond the bounds */
     assert_memory_equal(out, g + 2, 4 * sizeof(double));
-    assert_false(rnn_clip(g, out, 8, 0.0)); /* 0: clipping off */
+    assert_false(clip_with(g, out, 8, 0.0)); /* 0: clipping off */
     assert_memory_equal(out, g, sizeof g);
+}
+
+/* Infinities clip to the bounds; nan passes through and counts as no change. */
+static void test_clip_non_finite(void **state)
+{
+    (void)state;
+    const double g[] = {INFINITY, -INFINITY, NAN};
+    double out[3];
+    double theta[3] = {0}, before[3], s1[3], s2[3];
+    struct rnn_opt_state st = {.s1 = s1, .s2 = s2};
+    rnn_opt_reset(&st, 3);
+    const struct rnn_settings s = {.lr = 0.0, .optimizer = RNN_OPT_SGD, .clip = 0.5};
+    struct rnn_update_norms norms;
+    rnn_opt_update(rnn_kernels_select(), &s, &st,
+                   &(struct rnn_update_arrays){theta, before, out, g + 2, 1}, &norms);
+    assert_false(norms.clipped);
+    assert_true(isnan(out[0]) && isnan(norms.grad));
+    rnn_opt_update(rnn_kernels_select(), &s, &st,
+                   &(struct rnn_update_arrays){theta, before, out, g, 2}, &norms);
+    assert_true(norms.clipped);
+    assert_true(out[0] == 0.5 && out[1] == -0.5);
+    assert_true(isinf(norms.grad) && norms.step == sqrt(0.5));
 }
 
 static void test_l2_norm(void **state)
@@ -108,6 +158,42 @@ static void test_l2_norm(void **state)
     const double g[] = {3.0, -4.0, 0.0, 12.0};
     assert_true(rnn_l2_norm(g, 4) == 13.0);
     assert_true(rnn_l2_norm(g, 0) == 0.0);
+}
+
+/* Every kernel table's update gives the generic one's bits, for each
+ * optimiser with and without clipping, over several steps. */
+static void test_update_variants_agree(void **state)
+{
+    (void)state;
+    enum { N = 23, STEPS = 4 };
+    const struct rnn_kernels *tables[] = {&rnn_kernels_generic, rnn_kernels_select()};
+    for (int opt = 0; opt < RNN_OPT_COUNT; opt++) {
+        for (int clipping = 0; clipping < 2; clipping++) {
+            double theta[2][N], before[2][N], applied[2][N], s1[2][N], s2[2][N], g[N];
+            struct rnn_update_norms norms[2];
+            for (int v = 0; v < 2; v++) {
+                struct rnn_opt_state st = {.s1 = s1[v], .s2 = s2[v]};
+                rnn_opt_reset(&st, N);
+                for (int i = 0; i < N; i++)
+                    theta[v][i] = sin(1.0 + i);
+                const struct rnn_settings s = {
+                    .lr = 0.07, .optimizer = (enum rnn_optimizer)opt, .clip = clipping ? 0.4 : 0.0};
+                for (int k = 0; k < STEPS; k++) {
+                    for (int i = 0; i < N; i++)
+                        g[i] = cos(0.7 * i + k) * (1.0 + 0.1 * i);
+                    const struct rnn_update_arrays a = {theta[v], before[v], applied[v], g, N};
+                    rnn_opt_update(tables[v], &s, &st, &a, &norms[v]);
+                }
+            }
+            assert_memory_equal(theta[0], theta[1], sizeof theta[0]);
+            assert_memory_equal(before[0], before[1], sizeof before[0]);
+            assert_memory_equal(applied[0], applied[1], sizeof applied[0]);
+            assert_memory_equal(s1[0], s1[1], sizeof s1[0]);
+            assert_memory_equal(s2[0], s2[1], sizeof s2[0]);
+            assert_true(norms[0].grad == norms[1].grad && norms[0].step == norms[1].step);
+            assert_int_equal(norms[0].clipped, clipping);
+        }
+    }
 }
 
 static void test_optimizer_names(void **state)
@@ -218,7 +304,9 @@ int main(void)
         cmocka_unit_test(test_adagrad_by_hand),
         cmocka_unit_test(test_adam_by_hand),
         cmocka_unit_test(test_clip_by_hand),
+        cmocka_unit_test(test_clip_non_finite),
         cmocka_unit_test(test_l2_norm),
+        cmocka_unit_test(test_update_variants_agree),
         cmocka_unit_test(test_optimizer_names),
         cmocka_unit_test(test_engine_updates_follow_the_formulas),
         cmocka_unit_test(test_switch_resets_optimizer_state),
