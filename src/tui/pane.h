@@ -39,5 +39,7 @@ void pane_softmax_draw(const struct frame *f, WINDOW *w);
 void pane_grads_draw(const struct frame *f, WINDOW *w);
 void pane_loss_draw(const struct frame *f, WINDOW *w);
 void pane_equation_draw(const struct frame *f, WINDOW *w);
+/* Highlights the sparkline cells (drawn at y, x) whose epochs clipping touched. */
+void pane_loss_mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int cells);
 
 #endif

@@ -154,6 +154,22 @@ static void draw_ticks(const struct frame *f, WINDOW *w, int y, int ncols, uint6
     draw_str(w, y + 2, 0, th->attr[TH_DIM], "events");
 }
 
+/* The sparkline's buckets (sparkline.h): cell c covers entries
+ * [c n / cells, (c + 1) n / cells) of the log plus the current loss. */
+void pane_loss_mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int cells)
+{
+    size_t n = f->log_len + 1;
+    attr_t a = f->th->attr[TH_CHANGED];
+    for (int c = 0; c < cells; c++) {
+        size_t hi = (size_t)(c + 1) * n / (size_t)cells;
+        unsigned flags = 0;
+        for (size_t i = (size_t)c * n / (size_t)cells; i < hi && i < f->log_len; i++)
+            flags |= f->log[i].flags;
+        if (flags & RNN_EV_CLIPPED)
+            mvwchgat(w, y, x + c, 1, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+    }
+}
+
 void pane_chart_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
 {
     const struct theme *th = f->th;

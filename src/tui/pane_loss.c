@@ -44,8 +44,10 @@ void pane_loss_draw(const struct frame *f, WINDOW *w)
     int width = getmaxx(w) - 2;
     if (width > SPARK_CAP / 4)
         width = SPARK_CAP / 4;
-    sparkline_render(series_at, f, f->log_len + 1, width, 0.0, &th->g->spark, spark, sizeof spark);
+    int cells = sparkline_render(series_at, f, f->log_len + 1, width, 0.0, &th->g->spark, spark,
+                                 sizeof spark);
     draw_str(w, 1, 1, th->attr[TH_POS], spark);
+    pane_loss_mark_clipping(f, w, 1, 1, cells);
 
     int x = draw_fmt(w, 2, 1, A_BOLD, "%s %llu loss ", unit, (unsigned long long)f->v.iteration);
     x = draw_num(w, 2, x, th, A_BOLD, f->loss_now, 0);
