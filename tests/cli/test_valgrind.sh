@@ -6,15 +6,8 @@
 set -uo pipefail
 rnnstep=$(realpath "$1")
 
-if ! command -v valgrind >/dev/null; then
-    echo "skip: valgrind is not installed"
-    exit 77
-fi
-# A sanitizer build has its own allocator and shadow memory; valgrind cannot run it.
-if grep -qa __asan_init "$rnnstep" || ldd "$rnnstep" 2>/dev/null | grep -q libasan; then
-    echo "skip: $rnnstep is an AddressSanitizer build"
-    exit 77
-fi
+source "$(dirname "$0")/../valgrind_common.sh"
+valgrind_usable "$rnnstep" || exit 77
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -28,9 +21,7 @@ failures=0
 memcheck() {
     local want=$1
     shift
-    valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
-        --errors-for-leak-kinds=definite,indirect --log-file=valgrind.log "$rnnstep" "$@" \
-        >stdout.txt 2>stderr.txt
+    "${valgrind_memcheck[@]}" --log-file=valgrind.log "$rnnstep" "$@" >stdout.txt 2>stderr.txt
     local rc=$?
     if [ "$rc" -ne "$want" ] || [ -s valgrind.log ]; then
         echo "FAIL: rnnstep $* (exit $rc, expected $want)" >&2

@@ -2,22 +2,14 @@
 # rewind, epochs, autoplay, reset, help, a resize to too small and back, quit)
 # with no memory error and no definite or indirect leak. Memory ncurses keeps
 # until exit is "still reachable" and not counted. Exit 77: skipped.
-if ! command -v valgrind >/dev/null; then
-    echo "skip: valgrind is not installed"
-    exit 77
-fi
-# A sanitizer build has its own allocator and shadow memory; valgrind cannot run it.
-if grep -qa __asan_init "$1" || ldd "$1" 2>/dev/null | grep -q libasan; then
-    echo "skip: $1 is an AddressSanitizer build"
-    exit 77
-fi
+source "$(dirname "$0")/../valgrind_common.sh"
+valgrind_usable "$1" || exit 77
 E2E_TIMEOUT=${E2E_TIMEOUT:-90} # valgrind runs the program 20-50 times slower
 source "$(dirname "$0")/lib.sh" "$@"
 
 binary=$RNNSTEP
 RNNSTEP=$(command -v valgrind) # e2e_start runs "$RNNSTEP" ARGS...
-e2e_start valgrind -- -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
-    --errors-for-leak-kinds=definite,indirect --log-file="$E2E_DIR/valgrind.log" "$binary"
+e2e_start valgrind -- "${valgrind_memcheck[@]:1}" --log-file="$E2E_DIR/valgrind.log" "$binary"
 
 e2e_keys n n n
 e2e_wait_text "forward t=3/4"
