@@ -205,6 +205,10 @@ static void clear_window(struct rnn_engine *e)
     e->backward_low = e->T + 1;
     e->loss_sum = 0.0;
     e->grad_norm = 0.0;
+    /* Nothing is accumulated before the first backward step: a reset or a
+     * rewind to the start must not show the gradient of a later state. */
+    memset(e->w.grad, 0, e->P * sizeof(double));
+    memset(e->w.dh_next, 0, (size_t)e->m.s.hidden * sizeof(double));
 }
 
 void rnn_engine_reset(struct rnn_engine *e)

@@ -398,8 +398,14 @@ static void test_rewind_at_start_and_after_reset(void **state)
     assert_int_equal(rnn_engine_history_depth(m.engine), 0);
     struct snapshot start = snapshot_take(m.engine);
     rnn_engine_run(m.engine, 3, 0, NULL);
+    rnn_engine_run_to_update(m.engine); /* leaves a gradient accumulated */
     rnn_engine_reset(m.engine);
     snapshot_expect(&start, m.engine, "after reset");
+    struct rnn_view v;
+    rnn_engine_view(m.engine, &v);
+    size_t n = rnn_param_count(v.shape);
+    for (size_t i = 0; i < n; i++)
+        assert_true(v.grad.U[i] == 0.0); /* the screen shows no stale gradient */
     assert_false(rnn_engine_rewind(m.engine));
     rnn_engine_step(m.engine);
     assert_true(rnn_engine_rewind(m.engine));
