@@ -258,8 +258,15 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
         backward_step_h(m, w, t, x, target, m->s.hidden);
 }
 
+#include "kernels_window.h"
+
+/* From this hidden size on, the blocked products beat the steps one by one. */
+#define WINDOW_BLOCKED_MIN_HIDDEN 16
+
 static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
 {
+    if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN)
+        return window_blocked(m, w, ids);
     if (m->s.hidden == 1)
         return window_h(m, w, ids, 1);
     return window_h(m, w, ids, m->s.hidden);

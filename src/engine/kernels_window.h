@@ -1,0 +1,340 @@
+/* Whole-window training for larger hidden sizes (included by kernels_body.h):
+ * the products that do not depend on the recurrence (Omega_t = V h_t for all
+ * t, dV and dW) run as register-tiled matrix-matrix products over the window;
+ * W h_{t-1}, W^T dr_t and V^T dy_t run once per step as register-tiled
+ * single-row products. Every output element still
+ * accumulates its terms one fma at a time in the step kernels' order; tiles
+ * only choose which elements are computed together, never split a sum. */
+#include <stddef.h>
+
+#if defined(__AVX512F__)
+#include <immintrin.h>
+typedef __m512d vec;
+typedef __mmask8 vec_mask; /* the lanes of a partial vector */
+#define VLEN 8
+#define TILE_ROWS 5 /* 5 x 4 accumulators + 4 B vectors + 1 broadcast of 32 registers */
+#define TILE_VECS 4
+#define ROW_VECS 16 /* a single-row product keeps up to 16 output vectors in registers */
+static inline vec_mask vec_mask_of(int n)
+{
+    return (__mmask8)((1u << n) - 1);
+}
+static inline vec vec_load(const double *p)
+{
+    return _mm512_loadu_pd(p);
+}
+static inline vec vec_load_masked(const double *p, vec_mask m)
+{
+    return _mm512_maskz_loadu_pd(m, p);
+}
+static inline void vec_store(double *p, vec v)
+{
+    _mm512_storeu_pd(p, v);
+}
+static inline void vec_store_masked(double *p, vec v, vec_mask m)
+{
+    _mm512_mask_storeu_pd(p, m, v);
+}
+static inline vec vec_fma(vec a, vec b, vec c)
+{
+    return _mm512_fmadd_pd(a, b, c);
+}
+static inline vec vec_splat(double x)
+{
+    return _mm512_set1_pd(x);
+}
+#elif defined(__AVX2__) && defined(__FMA__)
+#include <immintrin.h>
+typedef __m256d vec;
+typedef __m256i vec_mask;
+#define VLEN 4
+#define TILE_ROWS 4 /* 4 x 3 accumulators + 3 B vectors + 1 broadcast of 16 registers */
+#define TILE_VECS 3
+#define ROW_VECS 12
+static inline vec_mask vec_mask_of(int n)
+{
+    return _mm256_cmpgt_epi64(_mm256_set1_epi64x(n), _mm256_setr_epi64x(0, 1, 2, 3));
+}
+static inline vec vec_load(const double *p)
+{
+    return _mm256_loadu_pd(p);
+}
+static inline vec vec_load_masked(const double *p, vec_mask m)
+{
+    return _mm256_maskload_pd(p, m);
+}
+static inline void vec_store(double *p, vec v)
+{
+    _mm256_storeu_pd(p, v);
+}
+static inline void vec_store_masked(double *p, vec v, vec_mask m)
+{
+    _mm256_maskstore_pd(p, m, v);
+}
+static inline vec vec_fma(vec a, vec b, vec c)
+{
+    return _mm256_fmadd_pd(a, b, c);
+}
+static inline vec vec_splat(double x)
+{
+    return _mm256_set1_pd(x);
+}
+#else
+typedef double vec;
+typedef int vec_mask; /* a one-double vector is never partial */
+#define VLEN 1
+#define TILE_ROWS 4
+#define TILE_VECS 4
+#define ROW_VECS 8
+static inline vec_mask vec_mask_of(int n)
+{
+    return n;
+}
+static inline vec vec_load(const double *p)
+{
+    return *p;
+}
+static inline vec vec_load_masked(const double *p, vec_mask m)
+{
+    return (void)m, *p;
+}
+static inline void vec_store(double *p, vec v)
+{
+    *p = v;
+}
+static inline void vec_store_masked(double *p, vec v, vec_mask m)
+{
+    (void)m, *p = v;
+}
+static inline vec vec_fma(vec a, vec b, vec c)
+{
+    return fma(a, b, c);
+}
+static inline vec vec_splat(double x)
+{
+    return x;
+}
+#endif
+
+/* The tile dispatch below instantiates single rows of up to this many vectors. */
+#define ROW_VECS_MAX 16
+
+/* C[m][n] += sum over k = 0..depth-1, in that order, of A(m, k) B(k, n), where
+ * A(m, k) = a[m a_m + k a_k] and row k of B starts at b + k b_k (negative
+ * strides walk the window backwards, as BPTT does). */
+struct block_product {
+    double *c;
+    ptrdiff_t ldc;
+    const double *a;
+    ptrdiff_t a_m, a_k;
+    const double *b;
+    ptrdiff_t b_k;
+    int depth;
+};
+
+/* One register tile: rows m0..m0+mr-1, vectors n0.. (the last holding `last`
+ * doubles, loaded and stored through a mask). mr and nv are constants after
+ * inlining, so acc lives in registers. */
+static inline __attribute__((always_inline)) void block_tile(const struct block_product *p, int m0,
+                                                             int mr, int n0, int nv, int last)
+{
+    vec acc[TILE_ROWS][ROW_VECS_MAX];
+    vec_mask mask = vec_mask_of(last);
+    double *c = p->c + m0 * p->ldc + n0;
+#pragma GCC unroll 16
+    for (int r = 0; r < mr; r++) {
+#pragma GCC unroll 16
+        for (int v = 0; v < nv - 1; v++)
+            acc[r][v] = vec_load(c + r * p->ldc + v * VLEN);
+        acc[r][nv - 1] = vec_load_masked(c + r * p->ldc + (nv - 1) * VLEN, mask);
+    }
+    const double *a = p->a + m0 * p->a_m, *b = p->b + n0;
+    for (int k = 0; k < p->depth; k++, a += p->a_k, b += p->b_k) {
+        vec bv[ROW_VECS_MAX];
+#pragma GCC unroll 16
+        for (int v = 0; v < nv - 1; v++)
+            bv[v] = vec_load(b + v * VLEN);
+        bv[nv - 1] = vec_load_masked(b + (nv - 1) * VLEN, mask);
+#pragma GCC unroll 16
+        for (int r = 0; r < mr; r++) {
+            vec av = vec_splat(a[r * p->a_m]);
+#pragma GCC unroll 16
+            for (int v = 0; v < nv; v++)
+                acc[r][v] = vec_fma(av, bv[v], acc[r][v]);
+        }
+    }
+#pragma GCC unroll 16
+    for (int r = 0; r < mr; r++) {
+#pragma GCC unroll 16
+        for (int v = 0; v < nv - 1; v++)
+            vec_store(c + r * p->ldc + v * VLEN, acc[r][v]);
+        vec_store_masked(c + r * p->ldc + (nv - 1) * VLEN, acc[r][nv - 1], mask);
+    }
+}
+
+#define TILE_CASE(R, V)                                                                            \
+    case V:                                                                                        \
+        block_tile(p, m0, R, n0, V, last);                                                         \
+        return;
+#define TILE_CASES_4(R) TILE_CASE(R, 1) TILE_CASE(R, 2) TILE_CASE(R, 3) TILE_CASE(R, 4)
+#define TILE_CASES_16(R)                                                                           \
+    TILE_CASES_4(R)                                                                                \
+    TILE_CASE(R, 5)                                                                                \
+    TILE_CASE(R, 6)                                                                                \
+    TILE_CASE(R, 7)                                                                                \
+    TILE_CASE(R, 8)                                                                                \
+    TILE_CASE(R, 9) TILE_CASE(R, 10) TILE_CASE(R, 11) TILE_CASE(R, 12) TILE_CASE(R, 13)            \
+        TILE_CASE(R, 14) TILE_CASE(R, 15) TILE_CASE(R, 16)
+
+/* The tile for mr x nv with mr <= TILE_ROWS and nv <= TILE_VECS, or a single
+ * row of nv <= ROW_VECS vectors. */
+static void block_tile_any(const struct block_product *p, int m0, int mr, int n0, int nv, int last)
+{
+    switch (mr) {
+    case 1:
+        switch (nv) {
+            TILE_CASES_16(1)
+        }
+        break;
+    case 2:
+        switch (nv) {
+            TILE_CASES_4(2)
+        }
+        break;
+    case 3:
+        switch (nv) {
+            TILE_CASES_4(3)
+        }
+        break;
+    case 4:
+        switch (nv) {
+            TILE_CASES_4(4)
+        }
+        break;
+#if TILE_ROWS > 4
+    case 5:
+        switch (nv) {
+            TILE_CASES_4(5)
+        }
+        break;
+#endif
+    default: break;
+    }
+}
+
+/* Splits n items into the fewest parts of at most `most`, sizes differing by
+ * at most one, so no tile is left with too few accumulators to hide latency. */
+static inline int part_count(int n, int most)
+{
+    return (n + most - 1) / most;
+}
+static inline int part_start(int n, int parts, int i)
+{
+    return i * (n / parts) + (i < n % parts ? i : n % parts);
+}
+
+/* C (rows x cols) += A B as described at struct block_product. */
+static void block_product(const struct block_product *p, int rows, int cols)
+{
+    int nvec = (cols + VLEN - 1) / VLEN;
+    int tile_rows = rows == 1 ? 1 : TILE_ROWS, tile_vecs = rows == 1 ? ROW_VECS : TILE_VECS;
+    int rparts = part_count(rows, tile_rows), cparts = part_count(nvec, tile_vecs);
+    for (int ci = 0; ci < cparts; ci++) {
+        int v0 = part_start(nvec, cparts, ci), v1 = part_start(nvec, cparts, ci + 1);
+        int last = v1 == nvec ? cols - (nvec - 1) * VLEN : VLEN;
+        for (int ri = 0; ri < rparts; ri++) {
+            int m0 = part_start(rows, rparts, ri), m1 = part_start(rows, rparts, ri + 1);
+            block_tile_any(p, m0, m1 - m0, v0 * VLEN, v1 - v0, last);
+        }
+    }
+}
+
+/* h_1..h_T: z_t = U x_t + b + W h_{t-1} (one sequential product per step), h_t = tanh z_t. */
+static void window_recurrence(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    int H = m->s.hidden;
+    for (int t = 1; t <= w->T; t++) {
+        double *zt = w->z + (size_t)(t - 1) * H;
+        const double *ux = m->Ut + (size_t)ids[t - 1] * H;
+#pragma omp simd
+        for (int i = 0; i < H; i++)
+            zt[i] = ux[i] + m->p.b[i];
+        struct block_product wh = {zt, H, w->h + (size_t)(t - 1) * H, 0, 1, m->Wt, H, H};
+        block_product(&wh, 1, H);
+        tanh_array(w->h + (size_t)t * H, zt, H);
+    }
+}
+
+/* Omega_t = c + V h_t for all t as one product, then the softmax losses in t order. */
+static double window_outputs(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    int H = m->s.hidden, K = m->s.vocab, T = w->T;
+    for (int t = 0; t < T; t++)
+        copy(w->o + (size_t)t * K, m->p.c, K);
+    struct block_product vh = {w->o, K, w->h + H, H, 1, m->Vt, K, H};
+    block_product(&vh, T, K);
+    double loss = 0.0;
+    for (int t = 1; t <= T; t++) {
+        size_t at = (size_t)(t - 1) * K;
+        double L = softmax_loss(w->o + at, w->y + at, K, ids[t], &w->pred[t - 1]);
+        w->loss[t - 1] = L;
+        loss += L;
+    }
+    return loss;
+}
+
+/* dy_t for all t, then dc and dV (terms t = T..1, dV as one product). */
+static void window_output_gradients(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    int H = m->s.hidden, K = m->s.vocab, T = w->T;
+    for (int t = 1; t <= T; t++) {
+        double *dyt = w->dy + (size_t)(t - 1) * K;
+        copy(dyt, w->y + (size_t)(t - 1) * K, K);
+        dyt[ids[t]] -= 1.0;
+    }
+    for (int t = T; t >= 1; t--)
+        for (int i = 0; i < K; i++)
+            w->g.c[i] += w->dy[(size_t)(t - 1) * K + i];
+    struct block_product dv = {w->g.V, H, w->dy + (size_t)(T - 1) * K, 1, -K, w->h + (size_t)T * H,
+                               -H,     T};
+    block_product(&dv, K, H);
+}
+
+/* t = T..1: dh_t = dh_next + V^T dy_t, dr_t, db, dU, dh_next = W^T dr_t; then
+ * dW (terms t = T..1) as one product. V^T dy_t stays sequential because the
+ * step kernels add its terms onto dh_next (changing that order would change
+ * every trained model's bits); V is small enough to stay in cache. */
+static void window_backward(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    int H = m->s.hidden, K = m->s.vocab, T = w->T;
+    for (int t = T; t >= 1; t--) {
+        const double *ht = w->h + (size_t)t * H;
+        double *dht = w->dh + (size_t)(t - 1) * H, *drt = w->dr + (size_t)(t - 1) * H;
+        double *gu = w->g.U + ids[t - 1];
+        copy(dht, w->dh_next, H);
+        struct block_product vdy = {dht, H, w->dy + (size_t)(t - 1) * K, 0, 1, m->p.V, H, K};
+        block_product(&vdy, 1, H);
+#pragma omp simd
+        for (int i = 0; i < H; i++) {
+            drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
+            w->g.b[i] += drt[i];
+            w->dh_next[i] = 0.0;
+        }
+        for (int i = 0; i < H; i++)
+            gu[(size_t)i * K] += drt[i];
+        struct block_product wdr = {w->dh_next, H, drt, 0, 1, m->p.W, H, H};
+        block_product(&wdr, 1, H);
+    }
+    struct block_product dw = {
+        w->g.W, H, w->dr + (size_t)(T - 1) * H, 1, -H, w->h + (size_t)(T - 1) * H, -H, T};
+    block_product(&dw, H, H);
+}
+
+static double window_blocked(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    window_recurrence(m, w, ids);
+    double loss = window_outputs(m, w, ids);
+    window_output_gradients(m, w, ids);
+    window_backward(m, w, ids);
+    return loss;
+}
