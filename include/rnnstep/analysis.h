@@ -76,6 +76,24 @@ double rnn_jacobian_product(const struct rnn_view *v, double *step_norms, double
 double rnn_gradcheck_worst(struct rnn_shape shape, enum rnn_param_id id, const double *analytic,
                            const double *numeric, size_t *at);
 
+/* ---- parameter summaries ----------------------------------------------- */
+
+/* One parameter (or its gradient) at a glance, for views too large to read
+ * entry by entry. Non-finite entries are counted and left out of the rest. */
+struct rnn_param_summary {
+    double norm;     /* L2 (Frobenius) norm of the finite entries */
+    double min, max; /* 0 when no entry is finite */
+    double max_abs;  /* the larger of |min| and |max|: a heat map's full scale */
+    size_t count;    /* entries */
+    size_t nonfinite;
+};
+
+/* Summarises parameter id of the flat block (parameters, gradients or any
+ * block of rnn_param_count doubles); the norm sums squares with fma in
+ * row-major order, so it is the same on every machine. */
+void rnn_param_summarise(struct rnn_shape shape, enum rnn_param_id id, const double *block,
+                         struct rnn_param_summary *out);
+
 /* ---- sampling and predictions ------------------------------------------ */
 
 /* Scratch model for running the network outside the engine's window. */

@@ -239,6 +239,34 @@ double rnn_gradcheck_worst(struct rnn_shape shape, enum rnn_param_id id, const d
     return worst;
 }
 
+/* ---- parameter summaries ----------------------------------------------- */
+
+void rnn_param_summarise(struct rnn_shape shape, enum rnn_param_id id, const double *block,
+                         struct rnn_param_summary *out)
+{
+    int rows, cols;
+    rnn_param_dims(shape, id, &rows, &cols);
+    const double *x = block + rnn_param_offset(shape, id);
+    size_t count = (size_t)rows * (size_t)cols, finite = 0;
+    double sq = 0.0, lo = 0.0, hi = 0.0;
+    for (size_t i = 0; i < count; i++) {
+        if (!isfinite(x[i]))
+            continue;
+        sq = fma(x[i], x[i], sq);
+        lo = finite == 0 || x[i] < lo ? x[i] : lo;
+        hi = finite == 0 || x[i] > hi ? x[i] : hi;
+        finite++;
+    }
+    *out = (struct rnn_param_summary){
+        .norm = sqrt(sq),
+        .min = lo,
+        .max = hi,
+        .max_abs = fmax(fabs(lo), fabs(hi)),
+        .count = count,
+        .nonfinite = count - finite,
+    };
+}
+
 /* ---- sampling and predictions ------------------------------------------ */
 
 /* A one-step workspace: h[0] holds the state carried in, h[1] the new one. */
