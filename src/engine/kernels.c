@@ -7,11 +7,19 @@
 #include "core.h"
 #include "kernels.h"
 
+/* In square tiles: row by row, a large transpose would write each element
+ * to another cache line (and page), which cost more than the training window
+ * itself at hidden 512. */
 static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
 {
-    for (int r = 0; r < rows; r++)
-        for (int c = 0; c < cols; c++)
-            dst[(size_t)c * rows + r] = src[(size_t)r * cols + c];
+    enum { TILE = 16 };
+    for (int r0 = 0; r0 < rows; r0 += TILE)
+        for (int c0 = 0; c0 < cols; c0 += TILE) {
+            int r1 = r0 + TILE < rows ? r0 + TILE : rows, c1 = c0 + TILE < cols ? c0 + TILE : cols;
+            for (int r = r0; r < r1; r++)
+                for (int c = c0; c < c1; c++)
+                    dst[(size_t)c * rows + r] = src[(size_t)r * cols + c];
+        }
 }
 
 int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
@@ -103,7 +111,10 @@ const struct rnn_kernels *rnn_kernels_select(void)
 {
 #ifdef RNNSTEP_KERNELS_X86
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+    bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    if (avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl"))
+        return &rnn_kernels_avx512;
+    if (avx2)
         return &rnn_kernels_avx2;
 #endif
     return &rnn_kernels_generic;

@@ -31,6 +31,7 @@ struct rnn_kernels {
 extern const struct rnn_kernels rnn_kernels_generic;
 #ifdef RNNSTEP_KERNELS_X86
 extern const struct rnn_kernels rnn_kernels_avx2;
+extern const struct rnn_kernels rnn_kernels_avx512;
 #endif
 
 /* The fastest table this CPU can run. */
