@@ -10,6 +10,7 @@
 #include "../app/session.h"
 #include "input.h"
 #include "layout.h"
+#include "matrix.h"
 #include "pane.h"
 #include "theme.h"
 
@@ -26,8 +27,9 @@ struct tui {
     WINDOW *win[PANE_COUNT], *status, *help_win;
     struct input_state in;
     bool help, autoplay;
-    int speed; /* index into the autoplay speed table */
-    int unit;  /* selected hidden unit */
+    int speed;             /* index into the autoplay speed table */
+    struct matrix_sel mat; /* matrix pane; mat.unit is the selected hidden unit */
+    int help_scroll;       /* first key line the help overlay shows */
     char message[192];
     bool message_warn;
     bool loss_valid; /* loss_now matches the engine state */
@@ -49,7 +51,12 @@ const char *tui_autoplay_label(const struct tui *t);
 
 void status_draw(const struct tui *t, const struct frame *f, WINDOW *w);
 void help_draw(const struct tui *t, WINDOW *w);
-/* Rows and columns the help overlay needs. */
-void help_size(int *rows, int *cols);
+/* Rows and columns the help overlay takes on a screen of max_rows x
+ * max_cols: two columns of keys when one does not fit in height but two fit
+ * in width, else one that scrolls. */
+void help_size(int max_rows, int max_cols, int *rows, int *cols);
+/* Scrolls the help overlay for keys that scroll it (returns true), clamped
+ * to its length; any other key closes it. */
+bool help_scroll_key(struct tui *t, int key);
 
 #endif

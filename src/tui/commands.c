@@ -125,7 +125,7 @@ static unsigned do_slower(struct tui *t, uint64_t n)
 static unsigned move_unit(struct tui *t, int delta)
 {
     int H = t->s->cfg.shape.hidden;
-    t->unit = ((t->unit + delta) % H + H) % H;
+    t->mat.unit = ((t->mat.unit + delta) % H + H) % H;
     return TUI_REDRAW;
 }
 
@@ -152,6 +152,7 @@ static unsigned do_help(struct tui *t, uint64_t n)
 {
     (void)n;
     t->help = true;
+    t->help_scroll = 0;
     return TUI_REDRAW;
 }
 
@@ -160,6 +161,76 @@ static unsigned do_quit(struct tui *t, uint64_t n)
     (void)t;
     (void)n;
     return TUI_QUIT;
+}
+
+/* The matrix pane exists for hidden sizes above 1; below, its keys say so. */
+static bool matrix_pane_shown(struct tui *t)
+{
+    if (t->s->cfg.shape.hidden > 1)
+        return true;
+    tui_say(t, false, "the matrix pane needs --hidden 2 or more");
+    return false;
+}
+
+static unsigned cycle_matrix(struct tui *t, int delta)
+{
+    if (matrix_pane_shown(t))
+        matrix_cycle(&t->mat, delta);
+    return TUI_REDRAW;
+}
+
+static unsigned do_matrix_next(struct tui *t, uint64_t n)
+{
+    return cycle_matrix(t, (int)(n % RNN_P_COUNT));
+}
+
+static unsigned do_matrix_prev(struct tui *t, uint64_t n)
+{
+    return cycle_matrix(t, -(int)(n % RNN_P_COUNT));
+}
+
+static unsigned move_entry(struct tui *t, uint64_t n, int drow, int dcol)
+{
+    int steps = n > RNN_HIDDEN_MAX ? RNN_HIDDEN_MAX : (int)n; /* past any edge */
+    if (matrix_pane_shown(t))
+        matrix_move(&t->mat, t->s->cfg.shape, drow * steps, dcol * steps);
+    return TUI_REDRAW;
+}
+
+static unsigned do_entry_left(struct tui *t, uint64_t n)
+{
+    return move_entry(t, n, 0, -1);
+}
+
+static unsigned do_entry_right(struct tui *t, uint64_t n)
+{
+    return move_entry(t, n, 0, 1);
+}
+
+static unsigned do_entry_up(struct tui *t, uint64_t n)
+{
+    return move_entry(t, n, -1, 0);
+}
+
+static unsigned do_entry_down(struct tui *t, uint64_t n)
+{
+    return move_entry(t, n, 1, 0);
+}
+
+static unsigned do_matrix_numbers(struct tui *t, uint64_t n)
+{
+    (void)n;
+    if (matrix_pane_shown(t))
+        t->mat.numbers = !t->mat.numbers;
+    return TUI_REDRAW;
+}
+
+static unsigned do_matrix_grad(struct tui *t, uint64_t n)
+{
+    (void)n;
+    if (matrix_pane_shown(t))
+        t->mat.grad = !t->mat.grad;
+    return TUI_REDRAW;
 }
 
 typedef unsigned (*cmd_fn)(struct tui *t, uint64_t count);
@@ -197,6 +268,14 @@ static const cmd_fn handlers[CMD_COUNT] = {
     [CMD_SAVE] = teach_cmd_save,
     [CMD_LOAD] = teach_cmd_load,
     [CMD_QUIZ] = teach_cmd_quiz,
+    [CMD_MATRIX_NEXT] = do_matrix_next,
+    [CMD_MATRIX_PREV] = do_matrix_prev,
+    [CMD_ENTRY_LEFT] = do_entry_left,
+    [CMD_ENTRY_RIGHT] = do_entry_right,
+    [CMD_ENTRY_UP] = do_entry_up,
+    [CMD_ENTRY_DOWN] = do_entry_down,
+    [CMD_MATRIX_NUMBERS] = do_matrix_numbers,
+    [CMD_MATRIX_GRAD] = do_matrix_grad,
 };
 
 unsigned tui_command(struct tui *t, const struct command *c)

@@ -30,6 +30,14 @@ const char *fmt_num(char *buf, size_t cap, double x, int width)
     return buf;
 }
 
+const char *fmt_precise(char *buf, size_t cap, double x)
+{
+    if (!isfinite(x))
+        return fmt_num(buf, cap, x, 0);
+    snprintf(buf, cap, "%.6g", x == 0.0 ? 0.0 : x); /* no "-0" */
+    return buf;
+}
+
 const char *fmt_vec(char *buf, size_t cap, const double *x, int n, int stride, int max_cols,
                     const char *ellipsis)
 {

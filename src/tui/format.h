@@ -13,6 +13,10 @@
  * Returns buf. */
 const char *fmt_num(char *buf, size_t cap, double x, int width);
 
+/* Writes x with 6 significant digits ("0.123457", "-1.23457e-05"): the
+ * selected entry of a matrix, whose gradient can be far below 0.0001. */
+const char *fmt_precise(char *buf, size_t cap, double x);
+
 /* Writes "[ 0.2398  0.2370 ...]": n values x[i * stride], each in 7 columns,
  * stopping with `ellipsis` before the text would exceed max_cols columns
  * (counting the ellipsis as one column). Returns buf. */

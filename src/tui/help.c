@@ -1,11 +1,15 @@
-/* The help overlay: every key of the key table (input.c), generated from it. */
+/* The help overlay: every key of the key table (input.c), generated from it.
+ * When the keys do not fit in height they go into two columns if the screen
+ * is wide enough, else the overlay scrolls (j, k, arrows, PgUp, PgDn). */
 #include <string.h>
 
 #include "app.h"
 #include "draw.h"
 
-#define HELP_HEADER_ROWS 2
-#define HELP_FOOTER_ROWS 3
+#define HELP_HEADER_ROWS 1 /* the top border */
+#define HELP_FOOTER_ROWS 4 /* a blank line, two notes, the bottom border */
+#define HELP_MARGIN 2
+#define HELP_GAP 3 /* between the two columns */
 
 static int help_key_lines(void)
 {
@@ -16,10 +20,83 @@ static int help_key_lines(void)
     return n;
 }
 
-void help_size(int *rows, int *cols)
+/* Width of one column of keys: the longest line and the margins. */
+static int help_column_cols(void)
 {
-    *rows = HELP_HEADER_ROWS + help_key_lines() + HELP_FOOTER_ROWS;
-    *cols = 66;
+    char buf[INPUT_HELP_CAP];
+    int widest = 0;
+    for (size_t i = 0; input_help_line(i, buf, sizeof buf); i++)
+        widest = draw_width(buf) > widest ? draw_width(buf) : widest;
+    return widest + 2 * HELP_MARGIN;
+}
+
+static int min_int(int a, int b)
+{
+    return a < b ? a : b;
+}
+
+void help_size(int max_rows, int max_cols, int *rows, int *cols)
+{
+    int n = help_key_lines(), frame = HELP_HEADER_ROWS + HELP_FOOTER_ROWS;
+    int one = help_column_cols(), two = 2 * one + HELP_GAP;
+    bool split = frame + n > max_rows && two <= max_cols;
+    *rows = min_int(frame + (split ? (n + 1) / 2 : n), max_rows);
+    *cols = min_int(split ? two : one, max_cols);
+}
+
+/* Key lines that fit in w: per column, and the number of columns. */
+static int visible_lines(WINDOW *w, int *columns)
+{
+    *columns = getmaxx(w) >= 2 * help_column_cols() + HELP_GAP ? 2 : 1;
+    int per = getmaxy(w) - HELP_HEADER_ROWS - HELP_FOOTER_ROWS;
+    return per > 0 ? per : 0;
+}
+
+/* The largest first line that still fills the overlay (0 when all fit). */
+static int max_scroll(WINDOW *w)
+{
+    int columns, per = visible_lines(w, &columns);
+    int over = help_key_lines() - per * columns;
+    return over > 0 ? over : 0;
+}
+
+bool help_scroll_key(struct tui *t, int key)
+{
+    if (!t->help_win) /* the terminal is too small for any window */
+        return false;
+    int top = max_scroll(t->help_win), step;
+    int page = visible_lines(t->help_win, &step);
+    if (top == 0)
+        return false;
+    switch (key) {
+    case 'j':
+    case INPUT_KEY_DOWN: step = 1; break;
+    case 'k':
+    case INPUT_KEY_UP: step = -1; break;
+    case ' ':
+    case INPUT_KEY_NPAGE: step = page; break;
+    case INPUT_KEY_PPAGE: step = -page; break;
+    default: return false;
+    }
+    int s = t->help_scroll + step;
+    t->help_scroll = s < 0 ? 0 : s > top ? top : s;
+    return true;
+}
+
+static void draw_footer(const struct tui *t, WINDOW *w, int top)
+{
+    const struct theme *th = &t->th;
+    int y = getmaxy(w) - HELP_FOOTER_ROWS + 1;
+    draw_str(w, y++, HELP_MARGIN, th->attr[TH_DIM],
+             "A count before a key repeats it: 100e runs 100 epochs.");
+    if (top == 0) {
+        draw_str(w, y, HELP_MARGIN, th->attr[TH_DIM],
+                 "Runs pause at an exploding gradient. Any key closes this.");
+        return;
+    }
+    int columns, per = visible_lines(w, &columns), n = help_key_lines();
+    draw_fmt(w, y, HELP_MARGIN, th->attr[TH_TITLE], "keys %d-%d of %d: j, k scroll; others close",
+             t->help_scroll + 1, min_int(t->help_scroll + per, n), n);
 }
 
 void help_draw(const struct tui *t, WINDOW *w)
@@ -27,13 +104,11 @@ void help_draw(const struct tui *t, WINDOW *w)
     const struct theme *th = &t->th;
     werase(w);
     box(w, 0, 0);
-    draw_str(w, 0, 2, th->attr[TH_TITLE], " Keys ");
+    draw_str(w, 0, HELP_MARGIN, th->attr[TH_TITLE], " Keys ");
+    int top = max_scroll(w), first = t->help_scroll > top ? top : t->help_scroll;
+    int columns, per = visible_lines(w, &columns), pitch = help_column_cols() + HELP_GAP;
     char buf[INPUT_HELP_CAP];
-    int y = HELP_HEADER_ROWS - 1;
-    for (size_t i = 0; input_help_line(i, buf, sizeof buf); i++)
-        draw_str(w, y++, 2, A_NORMAL, buf);
-    y++;
-    draw_str(w, y++, 2, th->attr[TH_DIM], "A count before a key repeats it: 100e runs 100 epochs.");
-    draw_str(w, y, 2, th->attr[TH_DIM],
-             "Runs pause at an exploding gradient. Any key closes this.");
+    for (int i = 0; i < per * columns && input_help_line((size_t)(first + i), buf, sizeof buf); i++)
+        draw_str(w, HELP_HEADER_ROWS + i % per, HELP_MARGIN + (i / per) * pitch, A_NORMAL, buf);
+    draw_footer(t, w, top);
 }

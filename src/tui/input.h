@@ -8,10 +8,18 @@
 #include <stdint.h>
 
 /* Key codes the table uses besides plain characters; the values are curses'
- * KEY_BACKSPACE and KEY_F(1) (tui.c checks that at compile time). */
+ * KEY_BACKSPACE, KEY_F(1), KEY_DOWN... (tui.c checks that at compile time). */
 #define INPUT_KEY_BACKSPACE 0407
 #define INPUT_KEY_F1 0411
 #define INPUT_KEY_ESCAPE 27
+#define INPUT_KEY_TAB 9
+#define INPUT_KEY_DOWN 0402
+#define INPUT_KEY_UP 0403
+#define INPUT_KEY_LEFT 0404
+#define INPUT_KEY_RIGHT 0405
+#define INPUT_KEY_NPAGE 0522
+#define INPUT_KEY_PPAGE 0523
+#define INPUT_KEY_BTAB 0541
 
 #define INPUT_COUNT_MAX 1000000000ull
 
@@ -49,6 +57,15 @@ enum cmd_id {
     CMD_SAVE,
     CMD_LOAD,
     CMD_QUIZ,
+    /* the matrix pane (hidden size above 1) */
+    CMD_MATRIX_NEXT,
+    CMD_MATRIX_PREV,
+    CMD_ENTRY_LEFT,
+    CMD_ENTRY_RIGHT,
+    CMD_ENTRY_UP,
+    CMD_ENTRY_DOWN,
+    CMD_MATRIX_NUMBERS,
+    CMD_MATRIX_GRAD,
     CMD_COUNT
 };
 

@@ -6,6 +6,8 @@
 #include <curses.h>
 #include <stdbool.h>
 
+#include "matrix.h"
+#include "rnnstep/analysis.h"
 #include "rnnstep/engine.h"
 #include "theme.h"
 
@@ -23,7 +25,10 @@ struct frame {
     uint64_t log_stride;
     double loss_first, loss_lowest;
     bool has_stats;
-    uint64_t passes_total; /* iterations per pass (corpus mode) */
+    uint64_t passes_total;              /* iterations per pass (corpus mode) */
+    const struct matrix_sel *mat;       /* the matrix pane's selection */
+    struct rnn_param_summary mat_sum;   /* the focused matrix as shown (value or gradient) */
+    struct rnn_param_summary mat_other; /* the other of the two */
 };
 
 typedef void (*pane_draw_fn)(const struct frame *f, WINDOW *w);
@@ -39,6 +44,10 @@ void pane_softmax_draw(const struct frame *f, WINDOW *w);
 void pane_grads_draw(const struct frame *f, WINDOW *w);
 void pane_loss_draw(const struct frame *f, WINDOW *w);
 void pane_equation_draw(const struct frame *f, WINDOW *w);
+/* The focused parameter matrix as a heat map or numbers (hidden size > 1). */
+void pane_matrix_draw(const struct frame *f, WINDOW *w);
+/* Corpus mode's sequence pane: the window inside the surrounding text. */
+void pane_corpus_draw(const struct frame *f, WINDOW *w);
 /* Highlights the sparkline cells (drawn at y, x) whose epochs clipping touched. */
 void pane_loss_mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int cells);
 

@@ -40,30 +40,6 @@ void pane_gradcheck_prepare(struct teach *tc, struct rnn_engine *e, const struct
     gc->valid = true;
 }
 
-/* "U[2,'e']", "W[1,3]", "b[2]", "V['e',2]", "c['e']" (no unit index for hidden 1). */
-static void entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
-                       size_t cap)
-{
-    char ch[16];
-    const char *p = rnn_param_name(id);
-    int H = f->v.shape.hidden;
-    switch (id) {
-    case RNN_P_U:
-        draw_char_name(f, c, ch, sizeof ch);
-        H == 1 ? snprintf(buf, cap, "U['%s']", ch) : snprintf(buf, cap, "U[%d,'%s']", r + 1, ch);
-        break;
-    case RNN_P_V:
-        draw_char_name(f, r, ch, sizeof ch);
-        H == 1 ? snprintf(buf, cap, "V['%s']", ch) : snprintf(buf, cap, "V['%s',%d]", ch, c + 1);
-        break;
-    case RNN_P_C: snprintf(buf, cap, "c['%s']", draw_char_name(f, r, ch, sizeof ch)); break;
-    case RNN_P_W:
-        H == 1 ? snprintf(buf, cap, "W") : snprintf(buf, cap, "W[%d,%d]", r + 1, c + 1);
-        break;
-    default: H == 1 ? snprintf(buf, cap, "%s", p) : snprintf(buf, cap, "%s[%d]", p, r + 1);
-    }
-}
-
 static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double err)
 {
     const struct theme *th = f->th;
@@ -81,7 +57,8 @@ static void draw_summary(const struct teach *tc, const struct frame *f, WINDOW *
         int rows, cols;
         rnn_param_dims(f->v.shape, id, &rows, &cols);
         char name[48];
-        entry_name(f, id, (int)(at / (size_t)cols), (int)(at % (size_t)cols), name, sizeof name);
+        draw_entry_name(f, id, (int)(at / (size_t)cols), (int)(at % (size_t)cols), name,
+                        sizeof name);
         draw_fmt(w, 2 + id, 3, A_NORMAL, "%-2s %3dx%-3d worst at", rnn_param_name(id), rows, cols);
         draw_str(w, 2 + id, 25, A_NORMAL, name);
         draw_error(f, w, 2 + id, 38, tc->gc.worst[id]);
@@ -109,7 +86,8 @@ static void draw_list(const struct teach *tc, const struct frame *f, WINDOW *w)
             if (at < 0 || at >= rows)
                 continue;
             char name[48];
-            entry_name(f, id, (int)(i / (size_t)pcol), (int)(i % (size_t)pcol), name, sizeof name);
+            draw_entry_name(f, id, (int)(i / (size_t)pcol), (int)(i % (size_t)pcol), name,
+                            sizeof name);
             double a = tc->gc.analytic[off + i], n = tc->gc.numeric[off + i];
             draw_str(w, y + (int)at, 1, A_NORMAL, name);
             int x = draw_num(w, y + (int)at, NAME_COLS, th, A_NORMAL, a, 10);

@@ -1,6 +1,7 @@
-/* Parameters and gradients pane: U, V, c by vocabulary column (for the
- * selected hidden unit), W and b, each above its accumulated gradient dL/d.
- * Entries the last micro-step changed are highlighted. */
+/* Parameters and gradients pane for hidden size 1: U, V, c by vocabulary
+ * column, W and b, each above its accumulated gradient dL/d. Entries the
+ * last micro-step changed are highlighted. Larger models get the matrix
+ * pane (pane_matrix.c) instead. */
 #include <stdio.h>
 
 #include "draw.h"
@@ -63,10 +64,11 @@ static int first_vocab_column(const struct frame *f, int ncols)
 void pane_grads_draw(const struct frame *f, WINDOW *w)
 {
     const struct rnn_view *v = &f->v;
-    int H = v->shape.hidden, K = v->shape.vocab, u = f->unit;
-    draw_title(w, f->th,
-               H == 1 ? "Parameters and gradients dL/d"
-                      : "Parameters and gradients (selected unit)");
+    if (v->shape.hidden > 1) { /* one unit's slice no longer tells the story */
+        pane_matrix_draw(f, w);
+        return;
+    }
+    draw_title(w, f->th, "Parameters and gradients dL/d");
     struct grads_ctx c = {.f = f, .w = w, .ncols = (getmaxx(w) - LABEL_COLS) / CELL_COLS};
     if (c.ncols < 1)
         return;
@@ -74,21 +76,16 @@ void pane_grads_draw(const struct frame *f, WINDOW *w)
     c.backward = v->has_last && v->last_phase == RNN_PHASE_BACKWARD;
     c.update = v->has_last && v->last_phase == RNN_PHASE_UPDATE;
     c.x_last = c.backward ? v->inputs[v->last_t - 1] : -1;
-    char lu[16], lv[16];
-    snprintf(lu, sizeof lu, H == 1 ? "U" : "U[%d]", u + 1);
-    snprintf(lv, sizeof lv, H == 1 ? "V" : "V[%d]", u + 1);
     draw_header(&c);
-    const double *Urow = v->theta.U + (size_t)u * K, *gUrow = v->grad.U + (size_t)u * K;
-    draw_vocab_row(&c, 2, lu, Urow, 1, c.update, -1);
-    draw_vocab_row(&c, 3, "dL/dU", gUrow, 1, false, c.x_last);
-    draw_vocab_row(&c, 4, lv, v->theta.V + u, H, c.update, -1);
-    draw_vocab_row(&c, 5, "dL/dV", v->grad.V + u, H, c.backward, -1);
+    draw_vocab_row(&c, 2, "U", v->theta.U, 1, c.update, -1);
+    draw_vocab_row(&c, 3, "dL/dU", v->grad.U, 1, false, c.x_last);
+    draw_vocab_row(&c, 4, "V", v->theta.V, 1, c.update, -1);
+    draw_vocab_row(&c, 5, "dL/dV", v->grad.V, 1, c.backward, -1);
     draw_vocab_row(&c, 6, "c", v->theta.c, 1, c.update, -1);
     draw_vocab_row(&c, 7, "dL/dc", v->grad.c, 1, c.backward, -1);
-    size_t wu = (size_t)u * H + u;
     int bx = LABEL_COLS + CELL_COLS + 2;
-    draw_scalar(&c, 8, 1, H == 1 ? "W" : "W[u,u]", v->theta.W[wu], c.update);
-    draw_scalar(&c, 8, bx, H == 1 ? "b" : "b[u]", v->theta.b[u], c.update);
-    draw_scalar(&c, 9, 1, "dL/dW", v->grad.W[wu], c.backward);
-    draw_scalar(&c, 9, bx, "dL/db", v->grad.b[u], c.backward);
+    draw_scalar(&c, 8, 1, "W", v->theta.W[0], c.update);
+    draw_scalar(&c, 8, bx, "b", v->theta.b[0], c.update);
+    draw_scalar(&c, 9, 1, "dL/dW", v->grad.W[0], c.backward);
+    draw_scalar(&c, 9, bx, "dL/db", v->grad.b[0], c.backward);
 }

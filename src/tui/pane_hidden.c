@@ -29,12 +29,9 @@ static void draw_heat_strip(const struct frame *f, WINDOW *w, int y, int x, int 
     if (first + width > H)
         first = H > width ? H - width : 0;
     for (int i = first; i < H && i < first + width; i++) {
-        double mag = fabs(h[i]) > 1.0 || !isfinite(h[i]) ? 1.0 : fabs(h[i]);
-        int k = (int)lround(mag * (th->g->nheat - 1));
-        if (k == 0 && mag > 0.0)
-            k = 1;
-        attr_t a = theme_signed(th, h[i]) | (i == f->unit ? th->attr[TH_CURRENT] : A_NORMAL);
-        draw_str(w, y, x + i - first, a, i == f->unit && k == 0 ? th->g->heat[1] : th->g->heat[k]);
+        attr_t a;
+        const char *glyph = theme_heat(th, h[i], 1.0, &a); /* tanh: full scale 1 */
+        draw_str(w, y, x + i - first, i == f->unit ? th->attr[TH_CURRENT] : a, glyph);
     }
 }
 

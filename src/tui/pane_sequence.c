@@ -71,6 +71,10 @@ static void draw_title_line(const struct frame *f, WINDOW *w)
 
 void pane_sequence_draw(const struct frame *f, WINDOW *w)
 {
+    if (f->corpus) { /* windows of a longer text: show them in it */
+        pane_corpus_draw(f, w);
+        return;
+    }
     const struct theme *th = f->th;
     draw_title_line(f, w);
     draw_str(w, 1, 1, th->attr[TH_DIM], "t");

@@ -39,7 +39,7 @@ unsigned quiz_ask(struct tui *t)
     struct rnn_view v = engine_view(t);
     char c[16];
     q->t = v.next_t;
-    q->unit = t->unit;
+    q->unit = t->mat.unit;
     switch (v.next_phase) {
     case RNN_PHASE_FORWARD:
         q->pending = QUIZ_PREDICT;

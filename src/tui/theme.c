@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <langinfo.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@ static const char *const utf8_spark[] = {" ", "▁", "▂", "▃", "▄", "▅",
 static const char *const ascii_spark[] = {" ", "_", ".", "-", "=", "+", "*", "#", "@"};
 static const char *const utf8_heat[] = {" ", "░", "▒", "▓", "█"};
 static const char *const ascii_heat[] = {" ", ".", ":", "+", "#"};
+static const char *const utf8_heat_neg[] = {" ", "╌", "─", "═", "▬"};
+static const char *const ascii_heat_neg[] = {" ", "-", "-", "=", "="};
 
 static const struct glyphs utf8_glyphs = {
     .hline = "─",
@@ -34,6 +37,7 @@ static const struct glyphs utf8_glyphs = {
     .neg_half = "▐",
     .spark = {utf8_spark, 9, "×"},
     .heat = utf8_heat,
+    .heat_neg = utf8_heat_neg,
     .nheat = 5,
 };
 
@@ -59,6 +63,7 @@ static const struct glyphs ascii_glyphs = {
     .neg_half = "",
     .spark = {ascii_spark, 9, "!"},
     .heat = ascii_heat,
+    .heat_neg = ascii_heat_neg,
     .nheat = 5,
 };
 
@@ -125,4 +130,19 @@ void theme_init_colours(struct theme *th, const char *name)
 attr_t theme_signed(const struct theme *th, double x)
 {
     return th->attr[x < 0 ? TH_NEG : TH_POS];
+}
+
+const char *theme_heat(const struct theme *th, double x, double full, attr_t *attr)
+{
+    const struct glyphs *g = th->g;
+    if (!isfinite(x)) {
+        *attr = th->attr[TH_WARN];
+        return g->spark.missing;
+    }
+    double frac = full > 0.0 ? fmin(fabs(x) / full, 1.0) : 0.0;
+    int k = (int)lround(frac * (g->nheat - 1));
+    if (k == 0 && x != 0.0)
+        k = 1;
+    *attr = theme_signed(th, x);
+    return x < 0.0 && !th->colour ? g->heat_neg[k] : g->heat[k];
 }

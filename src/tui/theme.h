@@ -29,7 +29,8 @@ struct glyphs {
     const char *const *eighths; /* 9 entries: 0/8 .. 8/8 of a cell, growing left to right */
     const char *neg_half;       /* half a cell, right-aligned */
     struct spark_style spark;
-    const char *const *heat; /* weakest to strongest */
+    const char *const *heat;     /* weakest to strongest */
+    const char *const *heat_neg; /* the same for negative values in monochrome */
     int nheat;
 };
 
@@ -45,6 +46,11 @@ void theme_choose_glyphs(struct theme *th);
 /* Colours (after initscr): monochrome when the terminal has none, NO_COLOR is
  * set, or name is "mono". */
 void theme_init_colours(struct theme *th, const char *name);
+
+/* A heat-map cell for x on a scale of +-full: the glyph of its magnitude
+ * (the weakest visible one for any non-zero x), its sign in colour or, in
+ * monochrome, by the negative glyph set; nan and inf get the warning mark. */
+const char *theme_heat(const struct theme *th, double x, double full, attr_t *attr);
 
 /* TH_POS or TH_NEG by the sign of x. */
 attr_t theme_signed(const struct theme *th, double x);

@@ -15,6 +15,10 @@
 
 _Static_assert(INPUT_KEY_BACKSPACE == KEY_BACKSPACE, "input.h key code");
 _Static_assert(INPUT_KEY_F1 == KEY_F(1), "input.h key code");
+_Static_assert(INPUT_KEY_DOWN == KEY_DOWN && INPUT_KEY_UP == KEY_UP, "input.h key code");
+_Static_assert(INPUT_KEY_LEFT == KEY_LEFT && INPUT_KEY_RIGHT == KEY_RIGHT, "input.h key code");
+_Static_assert(INPUT_KEY_NPAGE == KEY_NPAGE && INPUT_KEY_PPAGE == KEY_PPAGE, "input.h key code");
+_Static_assert(INPUT_KEY_BTAB == KEY_BTAB, "input.h key code");
 
 static const struct pane panes[PANE_COUNT] = {
     [PANE_SEQUENCE] = {"Sequence", pane_sequence_draw},
@@ -88,9 +92,7 @@ static bool relayout(struct tui *t)
         if (!(t->win[i] = rect_window(&t->lay.pane[i])))
             return false;
     int hr, hc;
-    help_size(&hr, &hc);
-    hr = hr > LINES ? LINES : hr;
-    hc = hc > COLS ? COLS : hc;
+    help_size(LINES, COLS, &hr, &hc);
     t->status = rect_window(&t->lay.status);
     t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
     return t->status && t->help_win;
@@ -112,7 +114,14 @@ static void build_frame(struct tui *t, struct frame *f)
     f->text = &t->s->text;
     f->th = &t->th;
     f->corpus = t->s->corpus;
-    f->unit = t->unit;
+    f->unit = t->mat.unit;
+    f->mat = &t->mat;
+    if (f->v.shape.hidden > 1) { /* the matrix pane's summaries */
+        const double *shown = t->mat.grad ? f->v.grad.U : f->v.theta.U;
+        const double *other = t->mat.grad ? f->v.theta.U : f->v.grad.U;
+        rnn_param_summarise(f->v.shape, t->mat.id, shown, &f->mat_sum);
+        rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
+    }
     f->t_show = frame_t_show(&f->v);
     if (!t->loss_valid) {
         t->loss_now = rnn_engine_window_loss(e);
@@ -125,16 +134,30 @@ static void build_frame(struct tui *t, struct frame *f)
     f->passes_total = rnn_engine_iterations_per_pass(e);
 }
 
+/* Centres the longest of `n` lines that fits the width, so a narrow terminal
+ * gets a shorter message instead of one with a number cut in half. */
+static void draw_first_fit(int y, const char *const *lines, int n)
+{
+    int i = 0;
+    while (i + 1 < n && (int)strlen(lines[i]) > COLS)
+        i++;
+    int len = (int)strlen(lines[i]);
+    mvaddnstr(y, COLS > len ? (COLS - len) / 2 : 0, lines[i], COLS);
+}
+
 static void draw_too_small(void)
 {
-    char msg[96];
-    snprintf(msg, sizeof msg, "terminal too small: need %dx%d, have %dx%d", LAYOUT_MIN_COLS,
-             LAYOUT_MIN_ROWS, COLS, LINES);
-    int len = (int)strlen(msg);
-    int x = COLS > len ? (COLS - len) / 2 : 0;
-    mvaddnstr(LINES / 2, x, msg, COLS);
+    char need[32], brief[48], shorter[80], full[96];
+    snprintf(need, sizeof need, "need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+    snprintf(brief, sizeof brief, "too small: %s", need);
+    snprintf(shorter, sizeof shorter, "%s, have %dx%d", brief, COLS, LINES);
+    snprintf(full, sizeof full, "terminal %s", shorter);
+    const char *const message[] = {full, shorter, brief, need, need + 5 /* "80x24" */, "!"};
+    static const char *const hint[] = {"enlarge the window, or press q to quit",
+                                       "enlarge, or q to quit", "q quits", ""};
+    draw_first_fit(LINES / 2, message, (int)(sizeof message / sizeof message[0]));
     if (LINES > 2)
-        mvaddnstr(LINES / 2 + 1, x, "enlarge the window, or press q to quit", COLS);
+        draw_first_fit(LINES / 2 + 1, hint, (int)(sizeof hint / sizeof hint[0]));
     wnoutrefresh(stdscr);
 }
 
@@ -179,7 +202,7 @@ static unsigned handle_key(struct tui *t, int key)
     if (key == KEY_RESIZE)
         return relayout(t) ? TUI_REDRAW : TUI_QUIT;
     if (t->help) {
-        t->help = false;
+        t->help = help_scroll_key(t, key);
         return TUI_REDRAW;
     }
     if (t->lay.too_small && key != 'q')

@@ -1,5 +1,6 @@
 # The help overlay lists every key of the key table (src/tui/input.c, the
-# table the input parser uses) and any key closes it.
+# table the input parser uses) and any key closes it. At 80x24 the list is
+# longer than the screen: j scrolls it, and the test reads every page.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start help
 
@@ -7,12 +8,36 @@ mapfile -t names < <(sed -n 's/^ *{[^,]*, "\([^"]*\)", CMD_.*/\1/p' "$SOURCE_DIR
 [ "${#names[@]}" -ge 10 ] || e2e_fail "could not read the key table (${#names[@]} keys)"
 e2e_keys ?
 e2e_wait_text "Keys"
-screen=$(e2e_screen)
+page=$(e2e_screen)
+screen=$page
+# Scroll to the end, keeping every page seen ("keys A-B of N" while it scrolls).
+pages=0
+while range=$(grep -oE 'keys [0-9]+-[0-9]+ of [0-9]+' <<<"$page") && [ -n "$range" ]; do
+    read -r last total < <(sed -E 's/keys [0-9]+-([0-9]+) of ([0-9]+)/\1 \2/' <<<"$range")
+    [ "$last" -lt "$total" ] || break
+    pages=$((pages + 1))
+    [ $pages -le 50 ] || e2e_fail "help does not scroll to its end"
+    e2e_keys j
+    e2e_poll "the help to scroll past line $last" grep -qE "keys [0-9]+-$((last + 1)) of"
+    page=$(e2e_screen)
+    screen+=$'\n'$page
+done
+[ $pages -ge 1 ] || e2e_fail "the help overlay does not scroll at 80x24"
 for name in "${names[@]}"; do
     grep -qE "│ (.*, )?$(printf '%s' "$name" | sed 's/[][\.*^$?+]/\\&/g')(,| )" <<<"$screen" ||
         e2e_fail "help does not list key '$name'"
 done
 e2e_keys x
+e2e_wait_gone "Keys"
+
+# A wide terminal shows all the keys at once, in two columns.
+e2e_resize 160 24
+e2e_keys ?
+e2e_wait_text "Keys"
+e2e_screen | grep -q "keys [0-9]*-[0-9]* of" && e2e_fail "help scrolls at 160x24"
+e2e_screen | grep -qE "│ n  .*  [^ ].*│" || e2e_fail "help is not in two columns at 160x24"
+e2e_screen | grep -qE " q +quit" || e2e_fail "help at 160x24 misses the last key"
+e2e_keys j
 e2e_wait_gone "Keys"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
