@@ -3,11 +3,13 @@
 #include "tui.h"
 
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "draw.h"
@@ -250,6 +252,15 @@ static void main_loop(struct tui *t)
         if (dirty)
             draw_all(t);
         dirty = false;
+/* A pty whose other end closed (tmux killed, ssh dropped) makes every read
+ * fail at once; without this check the loop would spin at full CPU forever
+ * when no SIGHUP reaches us. */
+static bool terminal_gone(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
         timeout(t->autoplay && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
         int key = getch();
         if (pending_signal)
@@ -269,6 +280,8 @@ static void main_loop(struct tui *t)
 
 /* newterm rather than initscr: it returns NULL on a bad TERM instead of
  * exiting. The frame benchmark draws to /dev/null (size from LINES and
+        if (key == ERR && !pending_signal && terminal_gone())
+            pending_signal = SIGHUP;
  * COLUMNS) so that it times rnnstep, not the terminal. */
 static bool start_curses(struct tui *t, bool bench)
 {
