@@ -13,6 +13,8 @@ E2E_SOCKET=""
 
 e2e_cleanup() {
     [ -n "$E2E_SOCKET" ] && tmux -L "$E2E_SOCKET" kill-server 2>/dev/null || true
+    # The wrapper ends in `sleep`, which outlives the tmux server otherwise.
+    [ -f "$E2E_DIR/wrapper" ] && kill "$(cat "$E2E_DIR/wrapper")" 2>/dev/null || true
     rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT
@@ -44,6 +46,7 @@ e2e_start() {
         # The wrapper outlives Ctrl-C and signals meant for rnnstep (a trap,
         # unlike an ignored signal, is reset for the program it starts).
         echo "trap : INT TERM HUP"
+        echo "echo \$\$ > '$E2E_DIR/wrapper'"
         echo "stty -a > '$E2E_DIR/stty.before'"
         # shellcheck disable=SC2016 # $$, $0 and $@ are the inner shell's
         printf '%s' 'sh -c '\''echo $$ > "$0"; exec "$@"'\'''
