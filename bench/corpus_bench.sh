@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Corpus-mode benchmark (issue 6), run by hand, not part of CI (a few minutes):
-#   bench/corpus_bench.sh
+#   bench/corpus_bench.sh            (RNNSTEP=path: time that rnnstep binary instead)
 # Builds build/bench-corpus in Release, makes the 1.1 MB, 65-character text
 # (bench/corpus_text.py), then at hidden 100 and 512 (seq-length 25, Adagrad,
 # clip 5): checks rnnstep and the NumPy peer agree on 100 iterations' losses,
@@ -13,8 +13,10 @@ build=$root/build/bench-corpus
 py=/usr/bin/python3 # Debian's, with python3-numpy; not whatever python3 is first on PATH
 "$root/scripts/deps.sh" bench
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DRNNSTEP_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" -j2 --target rnnstep corpus_engine >/dev/null
-rnnstep=$build/rnnstep
+rnnstep=${RNNSTEP:-$build/rnnstep}
+targets=(corpus_engine)
+[ -n "${RNNSTEP:-}" ] || targets+=(rnnstep)
+cmake --build "$build" -j2 --target "${targets[@]}" >/dev/null
 text=$build/corpus.txt
 [ -f "$text" ] || "$py" "$root/bench/corpus_text.py" "$text"
 pin=(taskset -c 0)
@@ -24,11 +26,11 @@ peer=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "${pin[@]}" "$py" "$root/benc
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-mhz=$(awk -F: '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo)
+mhz=$(awk -F': *' '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo)
 if grep -qw avx512f /proc/cpuinfo; then lanes=8; else lanes=4; fi
 fma_units=2 # assumption: two FMA ports, as on server Golden Cove (Sapphire/Emerald Rapids)
 peak=$(awk -v m="$mhz" -v l="$lanes" -v u="$fma_units" 'BEGIN {printf "%.1f", m * 1e-3 * l * u * 2}')
-echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), ${mhz% *} MHz; text: $(wc -c <"$text") bytes"
+echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $mhz MHz; text: $(wc -c <"$text") bytes"
 echo "FP64 peak per core: $mhz MHz x $lanes doubles x $fma_units FMA units x 2 flops = $peak GFLOP/s"
 echo "peer BLAS: $("${peer[@]}" --blas --text - --init - --iterations 0)"
 echo
@@ -68,8 +70,8 @@ compare() { # H N_RNNSTEP N_PEER
         local rel apart
         rel=$(max_rel "$tmp/r.csv" "$tmp/p.csv")
         apart=$(first_apart "$tmp/r.csv" "$tmp/p.csv")
-        echo "agreement, lr $lr, losses of iterations 0-99: max relative difference $rel" \
-            "${apart:+(first beyond 1e-9 at iteration $apart)}${apart:-(ok, <= 1e-9)}"
+        [ -n "$apart" ] && apart="(first beyond 1e-9 at iteration $apart)" || apart="(ok, <= 1e-9)"
+        echo "agreement, lr $lr, losses of iterations 0-99: max relative difference $rel $apart"
     done
     local tr tp
     # shellcheck disable=SC2046
