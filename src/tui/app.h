@@ -34,6 +34,12 @@ struct tui {
     bool message_warn;
     bool loss_valid; /* loss_now matches the engine state */
     double loss_now;
+    /* What loss_now was computed for: a command that leaves the parameters
+     * and the window as they were (a step inside an iteration, a cursor
+     * move) does not pay for another forward pass over the window. */
+    double *loss_theta;
+    uint64_t loss_iteration;
+    size_t loss_position;
     struct teach *teach; /* teaching tools' state (teach.h) */
 };
 

@@ -1,7 +1,8 @@
 /* Layout: a top band of two columns (sequence, hidden state and loss on the
  * left; softmax and gradients on the right), the equation pane across the
  * full width below, and the status line. Extra rows go half to the top band
- * (longer sequences, bigger vocabularies) and half to the equation. */
+ * (longer sequences, bigger vocabularies) and half to the equation, except
+ * above hidden size 1, where the matrix pane in the top band takes them. */
 #include "layout.h"
 
 #define SEQUENCE_ROWS 5
@@ -9,6 +10,7 @@
 #define GRADS_ROWS 10
 #define TOP_MIN_ROWS 15 /* at the minimum size the equation pane gets the other 8 */
 #define SOFTMAX_MAX_ROWS 17
+#define EQUATION_ROWS_LARGE 10 /* above hidden size 1 it shows one unit: room for that */
 
 static int clamp(int v, int lo, int hi)
 {
@@ -27,6 +29,8 @@ void layout_compute(int rows, int cols, const struct layout_wants *wants, struct
     int want = want_left > want_right ? want_left : want_right;
     int top_min = avail - (LAYOUT_MIN_ROWS - 1 - TOP_MIN_ROWS);
     int top = clamp(want, TOP_MIN_ROWS, TOP_MIN_ROWS + (top_min - TOP_MIN_ROWS) / 2);
+    if (wants->hidden > 1 && top < avail - EQUATION_ROWS_LARGE)
+        top = avail - EQUATION_ROWS_LARGE; /* the rest to the matrix pane */
     int left_w = cols / 2, right_w = cols - left_w;
 
     int hidden_h = top - SEQUENCE_ROWS - LOSS_ROWS;

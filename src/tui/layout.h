@@ -27,10 +27,12 @@ struct layout {
     struct rect status;
 };
 
-/* What the content would like: timesteps shown in full and softmax rows. */
+/* What the content would like: timesteps shown in full and softmax rows;
+ * above hidden size 1 the matrix pane can use every row it gets. */
 struct layout_wants {
     int T;
     int vocab;
+    int hidden;
 };
 
 void layout_compute(int rows, int cols, const struct layout_wants *wants, struct layout *out);

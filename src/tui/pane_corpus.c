@@ -115,8 +115,8 @@ void pane_corpus_draw(const struct frame *f, WINDOW *w)
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     char title[160];
-    snprintf(title, sizeof title, "Text: window of %d at %zu of %zu, pass %llu", v->T, v->position,
-             f->text->len, (unsigned long long)(v->passes ? v->passes : 1));
+    snprintf(title, sizeof title, "Window at %zu of %zu, pass %llu", v->position, f->text->len,
+             (unsigned long long)(v->passes ? v->passes : 1));
     draw_title(w, th, title);
     struct strip s = {.f = f, .w = w, .cols = getmaxx(w) - LABEL_COLS - 1};
     s.t = f->t_show ? f->t_show : v->next_t;

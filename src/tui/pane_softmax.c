@@ -52,6 +52,15 @@ static void draw_entry(const struct frame *f, WINDOW *w, int y, int i, const dou
         draw_fmt(w, y, vx + VALUE_COLS, th->attr[i == target ? TH_GOOD : TH_DIM], "%s", mark);
 }
 
+/* 1 + the number of characters more likely than the target. */
+static int target_rank(const double *y, int K, int target)
+{
+    int rank = 1;
+    for (int i = 0; i < K; i++)
+        rank += y[i] > y[target];
+    return rank;
+}
+
 void pane_softmax_draw(const struct frame *f, WINDOW *w)
 {
     const struct rnn_view *v = &f->v;
@@ -63,14 +72,19 @@ void pane_softmax_draw(const struct frame *f, WINDOW *w)
         draw_str(w, 1, 1, th->attr[TH_DIM], "press n to compute step 1");
         return;
     }
-    snprintf(title, sizeof title, "Softmax %s_%d = P(next char | x_1..x_%d)", th->g->yhat, t, t);
-    draw_title(w, th, title);
     int K = v->shape.vocab, rows = getmaxy(w) - 1;
+    const double *yt = v->y + (size_t)(t - 1) * K;
+    int target = v->targets[t - 1], idx[RNN_VOCAB_MAX];
+    if (K > rows) /* the top characters only: say so, and where the target ranks */
+        snprintf(title, sizeof title, "Softmax %s_%d: top %d of %d, target #%d", th->g->yhat,
+                 t, rows, K, target_rank(yt, K, target));
+    else
+        snprintf(title, sizeof title, "Softmax %s_%d = P(next char | x_1..x_%d)", th->g->yhat, t,
+                 t);
+    draw_title(w, th, title);
     int bar_cols = getmaxx(w) - BAR_X - VALUE_COLS - MARK_COLS - 1;
     if (rows < 1 || bar_cols < 1)
         return;
-    const double *yt = v->y + (size_t)(t - 1) * K;
-    int target = v->targets[t - 1], idx[RNN_VOCAB_MAX];
     int n = choose_rows(yt, K, target, rows, idx);
     for (int r = 0; r < n; r++)
         draw_entry(f, w, 1 + r, idx[r], yt, target, v->pred[t - 1], bar_cols);

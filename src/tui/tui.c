@@ -85,7 +85,7 @@ static WINDOW *rect_window(const struct rect *r)
 static bool relayout(struct tui *t)
 {
     free_windows(t);
-    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab};
+    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden};
     layout_compute(LINES, COLS, &wants, &t->lay);
     clearok(curscr, TRUE);
     if (t->lay.too_small)
@@ -107,6 +107,24 @@ static int frame_t_show(const struct rnn_view *v)
     return v->last_phase == RNN_PHASE_UPDATE ? v->forward_done : v->last_t;
 }
 
+/* The loss at the current parameters costs a forward pass over the window
+ * (T H^2 multiply-adds: a visible pause at hidden 512 and 1000 steps), so it
+ * is recomputed only when the parameters or the window differ. */
+static void update_loss(struct tui *t, const struct rnn_view *v)
+{
+    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
+    bool same = t->loss_theta && t->loss_iteration == v->iteration &&
+                t->loss_position == v->position && memcmp(t->loss_theta, v->theta.U, bytes) == 0;
+    if (!same) {
+        t->loss_now = rnn_engine_window_loss(t->s->engine);
+        if (t->loss_theta)
+            memcpy(t->loss_theta, v->theta.U, bytes);
+        t->loss_iteration = v->iteration;
+        t->loss_position = v->position;
+    }
+    t->loss_valid = true;
+}
+
 static void build_frame(struct tui *t, struct frame *f)
 {
     struct rnn_engine *e = t->s->engine;
@@ -125,10 +143,8 @@ static void build_frame(struct tui *t, struct frame *f)
         rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
     }
     f->t_show = frame_t_show(&f->v);
-    if (!t->loss_valid) {
-        t->loss_now = rnn_engine_window_loss(e);
-        t->loss_valid = true;
-    }
+    if (!t->loss_valid)
+        update_loss(t, &f->v);
     f->loss_now = t->loss_now;
     f->log = rnn_engine_loss_log(e, &f->log_len, &f->log_stride);
     double latest;
@@ -226,6 +242,7 @@ static void bench_frames(struct tui *t, long n)
     double start = now_ms();
     for (long i = 0; i < n; i++) {
         t->loss_valid = false;
+        t->loss_iteration = UINT64_MAX; /* every frame pays for the loss */
         clearok(curscr, TRUE);
         draw_all(t);
     }
@@ -233,6 +250,15 @@ static void bench_frames(struct tui *t, long n)
     restore_terminal();
     fprintf(stderr, "rnnstep bench: %ld full frames at %dx%d: mean %.3f ms per frame\n", n, COLS,
             LINES, mean);
+}
+
+/* A pty whose other end closed (tmux killed, ssh dropped) makes every read
+ * fail at once; without this check the loop would spin at full CPU forever
+ * when no SIGHUP reaches us. */
+static bool terminal_gone(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 static void bench_log(const char *path, int key, double ms)
@@ -252,17 +278,10 @@ static void main_loop(struct tui *t)
         if (dirty)
             draw_all(t);
         dirty = false;
-/* A pty whose other end closed (tmux killed, ssh dropped) makes every read
- * fail at once; without this check the loop would spin at full CPU forever
- * when no SIGHUP reaches us. */
-static bool terminal_gone(void)
-{
-    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-    return poll(&p, 1, 0) < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL));
-}
-
         timeout(t->autoplay && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
         int key = getch();
+        if (key == ERR && !pending_signal && terminal_gone())
+            pending_signal = SIGHUP;
         if (pending_signal)
             break;
         double start = now_ms();
@@ -280,8 +299,6 @@ static bool terminal_gone(void)
 
 /* newterm rather than initscr: it returns NULL on a bad TERM instead of
  * exiting. The frame benchmark draws to /dev/null (size from LINES and
-        if (key == ERR && !pending_signal && terminal_gone())
-            pending_signal = SIGHUP;
  * COLUMNS) so that it times rnnstep, not the terminal. */
 static bool start_curses(struct tui *t, bool bench)
 {
@@ -312,6 +329,7 @@ int tui_run(struct session *s, const struct options *o)
         return 2;
     }
     char err[512] = "out of memory while drawing the screen";
+    t.loss_theta = malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
     bool ok = teach_open(&t, err, sizeof err) == 0 && relayout(&t);
     if (ok && frames)
         bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
@@ -319,6 +337,7 @@ int tui_run(struct session *s, const struct options *o)
         main_loop(&t);
     free_windows(&t);
     teach_close(&t);
+    free(t.loss_theta);
     restore_terminal();
     if (!ok) {
         fprintf(stderr, "rnnstep: %s\n", err);
