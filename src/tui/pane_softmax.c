@@ -76,8 +76,8 @@ void pane_softmax_draw(const struct frame *f, WINDOW *w)
     const double *yt = v->y + (size_t)(t - 1) * K;
     int target = v->targets[t - 1], idx[RNN_VOCAB_MAX];
     if (K > rows) /* the top characters only: say so, and where the target ranks */
-        snprintf(title, sizeof title, "Softmax %s_%d: top %d of %d, target #%d", th->g->yhat,
-                 t, rows, K, target_rank(yt, K, target));
+        snprintf(title, sizeof title, "Softmax %s_%d: top %d of %d, target #%d", th->g->yhat, t,
+                 rows, K, target_rank(yt, K, target));
     else
         snprintf(title, sizeof title, "Softmax %s_%d = P(next char | x_1..x_%d)", th->g->yhat, t,
                  t);
