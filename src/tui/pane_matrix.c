@@ -7,10 +7,11 @@
 
 #include "draw.h"
 
-#define INFO_ROWS 3   /* selected entry, summary, column header */
-#define LABEL_COLS 5  /* row label and a space */
-#define NUMBER_COLS 8 /* a number cell: 7 columns and a space */
-#define TICK_EVERY 10 /* hidden-unit columns labelled in heat mode */
+#define INFO_ROWS 3     /* selected entry, summary, column header */
+#define LABEL_COLS 5    /* row label and a space */
+#define NUMBER_COLS 8   /* a number cell: 7 columns and a space */
+#define TICK_EVERY 10   /* hidden-unit columns labelled in heat mode */
+#define HEAT_MAX_COLS 3 /* a small matrix's heat cells widen up to this */
 
 struct grid {
     const struct frame *f;
@@ -20,6 +21,7 @@ struct grid {
     int rows, cols;  /* its shape */
     int sel_r, sel_c;
     int first_r, first_c, shown_r, shown_c; /* the viewport */
+    bool numbers;                           /* numbers, else heat glyphs */
     int cell;                               /* columns per cell */
 };
 
@@ -98,16 +100,17 @@ static void draw_column_header(const struct grid *g)
     for (int k = 0; k < g->shown_c; k++) {
         int c = g->first_c + k, x = LABEL_COLS + k * g->cell;
         bool sel = c == g->sel_c;
-        if (g->cell == 1 && !cols_are_chars(g->id) && !sel && (c + 1) % TICK_EVERY)
+        bool chars = cols_are_chars(g->id);
+        if (g->cell == 1 && !chars && !sel && (c + 1) % TICK_EVERY)
             continue;
         char label[16];
         column_label(g, c, label, sizeof label);
-        if (g->cell > 1)
+        if (g->numbers)
             x += g->cell - 1 - draw_width(label); /* right-aligned over the number */
         if (x < free_x && !sel)
             continue;
         int end = draw_str(g->w, 3, x, sel ? th->attr[TH_CURRENT] : th->attr[TH_TITLE], label);
-        free_x = end + (g->cell == 1 && !cols_are_chars(g->id));
+        free_x = end + !chars; /* numbers need a gap between them */
     }
 }
 
@@ -127,13 +130,14 @@ static void draw_cell(const struct grid *g, int y, int x, int r, int c)
     const struct theme *th = g->f->th;
     double v = g->m[(size_t)r * g->cols + c];
     attr_t extra = r == g->sel_r && c == g->sel_c ? th->attr[TH_CURRENT] : A_NORMAL;
-    if (g->cell > 1) {
+    if (g->numbers) {
         draw_num(g->w, y, x, th, extra, v, g->cell - 1);
         return;
     }
     attr_t a;
     const char *glyph = theme_heat(th, v, g->f->mat_sum.max_abs, &a);
-    draw_str(g->w, y, x, extra ? extra : a, glyph);
+    for (int k = 0; k < g->cell - (g->cell > 2); k++) /* wide cells keep a gap */
+        draw_str(g->w, y, x + k, extra ? extra : a, glyph);
 }
 
 static void draw_cells(const struct grid *g)
@@ -156,12 +160,16 @@ void pane_matrix_draw(const struct frame *f, WINDOW *w)
     struct grid g = {.f = f, .w = w, .id = f->mat->id};
     rnn_param_dims(f->v.shape, g.id, &g.rows, &g.cols);
     g.m = param_base(f, f->mat->grad, g.id);
-    g.cell = f->mat->numbers ? NUMBER_COLS : 1;
+    g.numbers = f->mat->numbers;
     matrix_entry(f->mat, &g.sel_r, &g.sel_c);
     draw_title_line(&g);
     draw_selected(&g);
     draw_summary(&g);
-    int avail_r = getmaxy(w) - 1 - INFO_ROWS, avail_c = (getmaxx(w) - LABEL_COLS - 1) / g.cell;
+    int avail_r = getmaxy(w) - 1 - INFO_ROWS, width = getmaxx(w) - LABEL_COLS - 1;
+    g.cell = g.numbers            ? NUMBER_COLS
+             : width / g.cols < 1 ? 1
+                                  : min_int(width / g.cols, HEAT_MAX_COLS);
+    int avail_c = width / g.cell;
     if (avail_r < 1 || avail_c < 1)
         return;
     g.shown_r = min_int(avail_r, g.rows);
