@@ -43,6 +43,10 @@ struct tui {
     struct teach *teach; /* teaching tools' state (teach.h) */
 };
 
+/* A terminating signal arrived: long runs stop early so the program can
+ * restore the terminal and exit. */
+bool tui_interrupted(void);
+
 /* Sets the status-line message. */
 void tui_say(struct tui *t, bool warn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

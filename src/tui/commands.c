@@ -51,7 +51,7 @@ static void report_events(struct tui *t, unsigned ev)
 
 static unsigned do_step(struct tui *t, uint64_t n)
 {
-    for (uint64_t i = 0; i < n; i++) {
+    for (uint64_t i = 0; i < n && !tui_interrupted(); i++) {
         unsigned ev = rnn_engine_step(t->s->engine);
         if (ev & TUI_STOP_EVENTS) {
             report_events(t, ev);
@@ -61,10 +61,20 @@ static unsigned do_step(struct tui *t, uint64_t n)
     return TUI_REDRAW;
 }
 
+/* Iterations per engine call in a long run: a few milliseconds for small
+ * models, so a signal is noticed quickly. */
+#define RUN_SLICE 256
+
 static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
 {
     unsigned ev = 0;
-    uint64_t done = rnn_engine_run(t->s->engine, n, TUI_STOP_EVENTS, &ev);
+    uint64_t done = 0;
+    while (done < n && !(ev & TUI_STOP_EVENTS) && !tui_interrupted()) {
+        unsigned slice_ev = 0;
+        uint64_t slice = n - done < RUN_SLICE ? n - done : RUN_SLICE;
+        done += rnn_engine_run(t->s->engine, slice, TUI_STOP_EVENTS, &slice_ev);
+        ev |= slice_ev;
+    }
     if (ev & TUI_STOP_EVENTS)
         report_events(t, ev);
     else if (n > 1)
@@ -86,7 +96,7 @@ static unsigned do_pass(struct tui *t, uint64_t n)
 
 static unsigned do_back(struct tui *t, uint64_t n)
 {
-    for (uint64_t i = 0; i < n; i++)
+    for (uint64_t i = 0; i < n && !tui_interrupted(); i++)
         if (!rnn_engine_rewind(t->s->engine)) {
             tui_say(t, true,
                     i ? "rewound %llu steps: no earlier state kept"

@@ -50,6 +50,14 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* Ctrl-\ is one slip away from Ctrl-Z; its default core dump would leave
+     * the terminal raw. */
+    sigaction(SIGQUIT, &sa, NULL);
+}
+
+bool tui_interrupted(void)
+{
+    return pending_signal != 0;
 }
 
 /* Safety net for exit paths that skip the normal restore. */
@@ -300,12 +308,27 @@ static void main_loop(struct tui *t)
 /* newterm rather than initscr: it returns NULL on a bad TERM instead of
  * exiting. The frame benchmark draws to /dev/null (size from LINES and
  * COLUMNS) so that it times rnnstep, not the terminal. */
-static bool start_curses(struct tui *t, bool bench)
+static bool start_curses(struct tui *t, bool bench, char *err, size_t cap)
 {
-    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
-    if (!out || !newterm(NULL, out, stdin))
+    const char *term = getenv("TERM");
+    if (!term || !*term) {
+        snprintf(err, cap, "TERM is not set: the visualiser needs the terminal type (or --batch)");
         return false;
+    }
+    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
+    if (!out || !newterm(NULL, out, stdin)) {
+        snprintf(err, cap, "TERM=%s: unknown terminal type (try TERM=xterm, or --batch)", term);
+        return false;
+    }
     curses_active = true;
+    /* A terminal without cursor addressing (TERM=dumb) would get every frame
+     * appended as lines of text. */
+    const char *cup = tigetstr("cup");
+    if (!cup || cup == (const char *)-1) {
+        snprintf(err, cap, "TERM=%s cannot move the cursor as the visualiser needs (or --batch)",
+                 term);
+        return false;
+    }
     cbreak();
     noecho();
     nonl();
@@ -324,12 +347,14 @@ int tui_run(struct session *s, const struct options *o)
     install_signals();
     atexit(restore_terminal);
     const char *frames = getenv("RNNSTEP_BENCH_FRAMES");
-    if (!start_curses(&t, frames != NULL)) {
-        fprintf(stderr, "rnnstep: cannot start the terminal screen (check TERM)\n");
+    char err[512] = "out of memory while drawing the screen";
+    if (!start_curses(&t, frames != NULL, err, sizeof err)) {
+        restore_terminal();
+        fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
     }
-    char err[512] = "out of memory while drawing the screen";
     t.loss_theta = malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
+    t.loss_iteration = UINT64_MAX; /* nothing cached yet: never compare the unset copy */
     bool ok = teach_open(&t, err, sizeof err) == 0 && relayout(&t);
     if (ok && frames)
         bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
