@@ -32,7 +32,7 @@ memcheck() {
 
 memcheck 0 --batch --epochs 5 --hidden 3 --trace trace.jsonl --save params.json
 memcheck 0 --batch --epochs 3 --init params.json --format jsonl --optimizer adam --clip 0.5
-memcheck 0 --batch --text-file corpus.txt --seq-length 25 --hidden 3 --iterations 60 --every 20 \
+memcheck 0 --batch --text-file corpus.txt --seq-length 25 --hidden 3 --iterations 8 --every 4 \
     --trace corpus.jsonl --format csv
 memcheck 0 --gradcheck --hidden 3 --text "hello world"
 memcheck 0 --gradcheck --text-file corpus.txt --seq-length 10 --hidden 2

@@ -1,7 +1,10 @@
 # The visualiser under valgrind memcheck: a scripted session (steps, a count,
-# rewind, epochs, autoplay, reset, help, a resize to too small and back, quit)
-# with no memory error and no definite or indirect leak. Memory ncurses keeps
-# until exit is "still reachable" and not counted. Exit 77: skipped.
+# rewind, epochs, autoplay, reset, help, quit) with no memory error and no
+# definite or indirect leak. Memory ncurses keeps until exit is "still
+# reachable" and not counted. Resizes are left to test_resize and
+# test_stress_sizes (ASan checks their memory): under valgrind on a loaded
+# machine a redraw after a resize took longer than any sensible timeout.
+# Exit 77: skipped.
 source "$(dirname "$0")/../valgrind_common.sh"
 valgrind_usable "$1" || exit 77
 E2E_TIMEOUT=${E2E_TIMEOUT:-90} # valgrind runs the program 20-50 times slower
@@ -29,10 +32,6 @@ e2e_keys '?'
 e2e_wait_text "─ Keys ─"
 e2e_keys x
 e2e_wait_gone "─ Keys ─"
-e2e_resize 60 15
-e2e_wait_text "terminal too small"
-e2e_resize 80 24
-e2e_wait_gone "too small"
 e2e_keys q
 status=$(e2e_exit_status)
 [ "$status" = 0 ] || e2e_fail "exit status $status under valgrind: $(cat "$E2E_DIR/valgrind.log")"
