@@ -15,6 +15,8 @@
 #include "draw.h"
 #include "teach.h"
 
+#include <term.h> /* after the others: it defines macros such as `lines` */
+
 _Static_assert(INPUT_KEY_BACKSPACE == KEY_BACKSPACE, "input.h key code");
 _Static_assert(INPUT_KEY_F1 == KEY_F(1), "input.h key code");
 _Static_assert(INPUT_KEY_DOWN == KEY_DOWN && INPUT_KEY_UP == KEY_UP, "input.h key code");
@@ -162,13 +164,13 @@ static void build_frame(struct tui *t, struct frame *f)
 
 /* Centres the longest of `n` lines that fits the width, so a narrow terminal
  * gets a shorter message instead of one with a number cut in half. */
-static void draw_first_fit(int y, const char *const *lines, int n)
+static void draw_first_fit(int y, const char *const *texts, int n)
 {
     int i = 0;
-    while (i + 1 < n && (int)strlen(lines[i]) > COLS)
+    while (i + 1 < n && (int)strlen(texts[i]) > COLS)
         i++;
-    int len = (int)strlen(lines[i]);
-    mvaddnstr(y, COLS > len ? (COLS - len) / 2 : 0, lines[i], COLS);
+    int len = (int)strlen(texts[i]);
+    mvaddnstr(y, COLS > len ? (COLS - len) / 2 : 0, texts[i], COLS);
 }
 
 static void draw_too_small(void)
@@ -308,27 +310,38 @@ static void main_loop(struct tui *t)
 /* newterm rather than initscr: it returns NULL on a bad TERM instead of
  * exiting. The frame benchmark draws to /dev/null (size from LINES and
  * COLUMNS) so that it times rnnstep, not the terminal. */
-static bool start_curses(struct tui *t, bool bench, char *err, size_t cap)
+/* Looks TERM up before curses starts: newterm leaks its set-up when the type
+ * is unknown, and a terminal without cursor addressing (TERM=dumb) would get
+ * every frame appended as lines of text. */
+static bool terminal_usable(char *err, size_t cap)
 {
     const char *term = getenv("TERM");
+    int status;
     if (!term || !*term) {
         snprintf(err, cap, "TERM is not set: the visualiser needs the terminal type (or --batch)");
         return false;
     }
-    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
-    if (!out || !newterm(NULL, out, stdin)) {
+    if (setupterm(term, STDOUT_FILENO, &status) != OK) {
         snprintf(err, cap, "TERM=%s: unknown terminal type (try TERM=xterm, or --batch)", term);
         return false;
     }
-    curses_active = true;
-    /* A terminal without cursor addressing (TERM=dumb) would get every frame
-     * appended as lines of text. */
     const char *cup = tigetstr("cup");
-    if (!cup || cup == (const char *)-1) {
+    bool ok = cup && cup != (const char *)-1;
+    del_curterm(cur_term);
+    if (!ok)
         snprintf(err, cap, "TERM=%s cannot move the cursor as the visualiser needs (or --batch)",
                  term);
+    return ok;
+}
+
+static bool start_curses(struct tui *t, bool bench, char *err, size_t cap)
+{
+    if (!terminal_usable(err, cap))
         return false;
-    }
+    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
+    if (!out || !newterm(NULL, out, stdin))
+        return false; /* out of memory: err says so */
+    curses_active = true;
     cbreak();
     noecho();
     nonl();

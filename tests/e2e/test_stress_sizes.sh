@@ -94,6 +94,7 @@ epoch=$(tail -n 1 <<<"$resized" | sed -n 's/^ epoch \([0-9]*\) | update done | s
 [ -n "$epoch" ] && [ "$epoch" -gt 0 ] || e2e_fail "status line after the resizes: $(tail -n 1 <<<"$resized")"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0 after the resizes"
+tm kill-server
 
 e2e_start fresh
 e2e_keys c
@@ -103,4 +104,6 @@ fresh=$(e2e_screen)
 # The status lines differ only in their message; the panes must be identical.
 diff <(head -n 23 <<<"$resized") <(head -n 23 <<<"$fresh") >&2 ||
     e2e_fail "after the resizes the screen differs from a fresh run at epoch $epoch"
+e2e_keys q
+e2e_exit_status >/dev/null # before cleanup, so the wrapper is done writing
 echo "PASS stress_sizes"
