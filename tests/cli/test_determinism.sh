@@ -21,9 +21,12 @@ grep -q 'rnnstep_engine PRIVATE -ffp-contract=off -fno-fast-math' "$src/CMakeLis
     exit 1
 }
 engine_flags=(-std=c17 -D_POSIX_C_SOURCE=200809L -ffp-contract=off -fno-fast-math -I"$src/include")
-avx2_flags=$(sed -n 's/.*kernels_avx2.c PROPERTIES COMPILE_OPTIONS "\([^"]*\)".*/\1/p' "$src/CMakeLists.txt")
+# Per-ISA kernel files and their extra options, as CMakeLists.txt sets them.
+isa_flags() {
+    sed -n "s/.*$1 PROPERTIES COMPILE_OPTIONS \"\\([^\"]*\\)\".*/\\1/p" "$src/CMakeLists.txt"
+}
 x86=false
-[ "$(uname -m)" = x86_64 ] && [ -n "$avx2_flags" ] && x86=true
+[ "$(uname -m)" = x86_64 ] && [ -n "$(isa_flags kernels_avx2.c)" ] && x86=true
 
 # build NAME CC OPT [generic]: compiles the engine and the driver into $tmp/NAME.
 build() {
@@ -33,10 +36,13 @@ build() {
     $x86 && [ -z "$generic" ] && flags+=(-DRNNSTEP_KERNELS_X86)
     for f in "$src"/src/engine/*.c; do
         case $(basename "$f") in
-        kernels_avx2.c)
+        kernels_avx2.c | kernels_avx512.c)
             { $x86 && [ -z "$generic" ]; } || continue
+            local isa
+            isa=$(isa_flags "$(basename "$f")")
+            [ -n "$isa" ] || { echo "FAIL: no options for $(basename "$f") in CMakeLists.txt" >&2; return 1; }
             # shellcheck disable=SC2086 # the options are ;-separated words
-            "$cc" "${flags[@]}" ${avx2_flags//;/ } -c "$f" -o "$dir/$(basename "$f" .c).o" || return 1
+            "$cc" "${flags[@]}" ${isa//;/ } -c "$f" -o "$dir/$(basename "$f" .c).o" || return 1
             ;;
         *) "$cc" "${flags[@]}" -c "$f" -o "$dir/$(basename "$f" .c).o" || return 1 ;;
         esac
