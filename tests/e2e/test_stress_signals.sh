@@ -1,8 +1,8 @@
 # SIGINT, SIGTERM, SIGHUP and SIGQUIT at several moments (idle, autoplay at
 # full speed, in the middle of a 10^8-epoch run, with the help overlay open,
 # in the learning-rate prompt): each time rnnstep exits promptly with status
-# 128 + the signal and `stty -a` afterwards matches before. Then Ctrl-Z during
-# autoplay hands the shell a restored terminal, and `fg` resumes.
+# 128 + the signal and `stty -a` afterwards matches before. (Ctrl-Z and fg:
+# test_suspend.sh.)
 E2E_TIMEOUT=${E2E_TIMEOUT:-60} # the sanitizer build under a loaded machine
 source "$(dirname "$0")/lib.sh" "$@"
 
@@ -58,29 +58,4 @@ for moment in idle autoplay long-run help prompt; do
     done
 done
 
-# Ctrl-Z during autoplay: the shell gets the terminal as it was before
-# rnnstep started; fg brings the visualiser back, still playing.
-E2E_SOCKET="rnnstep-$$-suspend"
-tm -f /dev/null new-session -d -x 80 -y 24 "env PS1='prompt> ' bash --norc --noprofile -i"
-e2e_wait_text "prompt>"
-e2e_type "stty -a > $E2E_DIR/stty.before; $(printf '%q' "$RNNSTEP")"
-e2e_keys Enter
-e2e_wait_text "epoch 0 | start"
-e2e_keys c + + + Space
-e2e_wait_text "playing 25 epochs/s"
-e2e_keys C-z
-e2e_wait_text "Stopped"
-e2e_type "stty -a > $E2E_DIR/stty.after; echo saved"
-e2e_keys Enter
-e2e_wait_text "saved"
-cmp -s "$E2E_DIR/stty.before" "$E2E_DIR/stty.after" || {
-    diff "$E2E_DIR/stty.before" "$E2E_DIR/stty.after" >&2
-    e2e_fail "Ctrl-Z during autoplay: terminal not restored for the shell"
-}
-e2e_keys C-l
-e2e_type fg
-e2e_keys Enter
-e2e_wait_text "playing 25 epochs/s"
-e2e_keys q
-e2e_wait_text "prompt>"
 echo "PASS stress_signals"
