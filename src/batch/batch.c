@@ -220,20 +220,32 @@ static void remove_tmp_and_reraise(int sig)
     raise(sig); /* SA_RESETHAND restored the default action */
 }
 
+static const int guarded_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+
+/* Held off while a temporary file exists but is not yet guarded: a signal
+ * arriving in between would otherwise leave the file behind. */
+static void hold_signals(bool hold)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof guarded_signals / sizeof guarded_signals[0]; i++)
+        sigaddset(&set, guarded_signals[i]);
+    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+}
+
 /* Guards tmp (NULL: stops guarding). Signals the caller ignores (nohup) stay ignored. */
 static void guard_tmp_file(const char *tmp)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
     if (tmp && strlen(tmp) >= sizeof interrupted_tmp)
         return;
     snprintf(interrupted_tmp, sizeof interrupted_tmp, "%s", tmp ? tmp : "");
     struct sigaction sa = {.sa_handler = tmp ? remove_tmp_and_reraise : SIG_DFL,
                            .sa_flags = SA_RESETHAND};
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    for (size_t i = 0; i < sizeof guarded_signals / sizeof guarded_signals[0]; i++) {
         struct sigaction old;
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-            sigaction(sigs[i], &sa, NULL);
+        if (sigaction(guarded_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(guarded_signals[i], &sa, NULL);
     }
 }
 
@@ -241,10 +253,12 @@ static void guard_tmp_file(const char *tmp)
 static int probe_save_path(const char *path, char *err, size_t cap)
 {
     struct rnn_atomic_file probe;
-    if (rnn_atomic_open(&probe, path, err, cap) != 0)
-        return -1;
-    rnn_atomic_abort(&probe);
-    return 0;
+    hold_signals(true);
+    int rc = rnn_atomic_open(&probe, path, err, cap);
+    if (rc == 0)
+        rnn_atomic_abort(&probe);
+    hold_signals(false);
+    return rc;
 }
 
 /* Commits the trace, or discards it when standard output failed: a run cut
@@ -274,12 +288,15 @@ int batch_run(struct session *s, const struct options *o)
         return 2;
     }
     if (o->trace) {
+        hold_signals(true);
         if (rnn_atomic_open(&b.trace, o->trace, err, sizeof err) != 0) {
+            hold_signals(false);
             fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
             return 2;
         }
         b.tracing = true;
         guard_tmp_file(b.trace.tmp);
+        hold_signals(false);
     }
     if (s->corpus)
         run_corpus(&b);
