@@ -124,7 +124,7 @@ static int parse_root(json_t *root, struct rnn_params *out, char *err, size_t ca
     json_t *fmt = json_object_get(root, "format");
     if (!fmt || !json_is_string(fmt) || strcmp(json_string_value(fmt), RNN_PARAMS_FORMAT) != 0)
         return fail(err, cap, "\"format\": expected \"%s\"", RNN_PARAMS_FORMAT);
-    long long version, hidden;
+    long long version = 0, hidden = 0; /* set by read_int on success */
     if (read_int(root, "version", &version, err, cap))
         return -1;
     if (version != RNN_PARAMS_VERSION)
