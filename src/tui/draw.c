@@ -149,3 +149,11 @@ void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, 
     default: H == 1 ? snprintf(buf, cap, "%s", p) : snprintf(buf, cap, "%s[%d]", p, r + 1);
     }
 }
+
+int draw_first_step(int t, int T, int slots)
+{
+    if (T <= slots || t <= slots / 2)
+        return 1;
+    int first = t - slots / 2;
+    return first + slots - 1 > T ? T - slots + 1 : first;
+}

@@ -36,4 +36,8 @@ void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, 
 /* Columns a UTF-8 string takes (one per code point: all our glyphs are narrow). */
 int draw_width(const char *s);
 
+/* First of `slots` consecutive timesteps (1..T) to show so that t sits near
+ * the middle when the window does not fit. */
+int draw_first_step(int t, int T, int slots);
+
 #endif

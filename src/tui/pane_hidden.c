@@ -10,14 +10,6 @@
 #define BAR_X 17
 #define GRAD_COLS 12
 
-static int first_row(int t, int T, int rows)
-{
-    if (T <= rows || t <= rows / 2)
-        return 1;
-    int first = t - rows / 2;
-    return first + rows - 1 > T ? T - rows + 1 : first;
-}
-
 static void draw_heat_strip(const struct frame *f, WINDOW *w, int y, int x, int width,
                             const double *h)
 {
@@ -77,7 +69,7 @@ void pane_hidden_draw(const struct frame *f, WINDOW *w)
     if (rows < 1 || bar_cols < 3)
         return;
     int t_focus = f->t_show ? f->t_show : v->next_t;
-    int first = first_row(t_focus, v->T, rows);
+    int first = draw_first_step(t_focus, v->T, rows);
     for (int t = first; t <= v->T && t < first + rows; t++)
         draw_row(f, w, 1 + t - first, t, bar_cols);
 }

@@ -8,15 +8,6 @@
 #define LABEL_COLS 12
 #define CELL_COLS 4
 
-/* First timestep shown so that `t` is visible among `ncols` columns. */
-static int first_column(int t, int T, int ncols)
-{
-    if (T <= ncols || t <= ncols / 2)
-        return 1;
-    int first = t - ncols / 2;
-    return first + ncols - 1 > T ? T - ncols + 1 : first;
-}
-
 static void draw_cell(WINDOW *w, int y, int x, const struct frame *f, int idx, attr_t a)
 {
     char name[16];
@@ -85,7 +76,7 @@ void pane_sequence_draw(const struct frame *f, WINDOW *w)
     if (ncols < 1)
         return;
     int t_focus = f->t_show ? f->t_show : f->v.next_t;
-    int first = first_column(t_focus, f->v.T, ncols);
+    int first = draw_first_step(t_focus, f->v.T, ncols);
     for (int t = first; t <= f->v.T && t < first + ncols; t++)
         draw_column(f, w, t, LABEL_COLS + (t - first) * CELL_COLS);
 }
