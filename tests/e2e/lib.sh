@@ -11,10 +11,23 @@ E2E_TOL=0.0002                 # the worked example rounds intermediates (NOTES.
 E2E_DIR=$(mktemp -d)
 E2E_SOCKET=""
 
+# Ends every session the test started (tests may keep two side by side).
 e2e_cleanup() {
-    [ -n "$E2E_SOCKET" ] && tmux -L "$E2E_SOCKET" kill-server 2>/dev/null || true
-    # The wrapper ends in `sleep`, which outlives the tmux server otherwise.
-    [ -f "$E2E_DIR/wrapper" ] && kill "$(cat "$E2E_DIR/wrapper")" 2>/dev/null || true
+    # Wrappers trap HUP and TERM and would go on writing their status files
+    # (or sleep on) after their tmux server is gone: stop them first, for good.
+    local pid sock
+    if [ -f "$E2E_DIR/wrappers" ]; then
+        while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done <"$E2E_DIR/wrappers"
+    fi
+    if [ -f "$E2E_DIR/sockets" ]; then
+        while read -r sock; do tmux -L "$sock" kill-server 2>/dev/null || true; done <"$E2E_DIR/sockets"
+    fi
+    # rnnstep itself may still be writing (a --record file) as it exits.
+    pid=$(cat "$E2E_DIR/pid" 2>/dev/null) || pid=""
+    for _ in $(seq 100); do
+        [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
     rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT
@@ -41,12 +54,13 @@ e2e_start() {
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
     [ $# -gt 0 ] && shift
     E2E_SOCKET="rnnstep-$$-$name"
+    echo "$E2E_SOCKET" >>"$E2E_DIR/sockets"
     rm -f "$E2E_DIR/status" "$E2E_DIR/pid"
     {
         # The wrapper outlives Ctrl-C and signals meant for rnnstep (a trap,
         # unlike an ignored signal, is reset for the program it starts).
         echo "trap : INT TERM HUP"
-        echo "echo \$\$ > '$E2E_DIR/wrapper'"
+        echo "echo \$\$ >> '$E2E_DIR/wrappers'"
         echo "stty -a > '$E2E_DIR/stty.before'"
         # shellcheck disable=SC2016 # $$, $0 and $@ are the inner shell's
         printf '%s' 'sh -c '\''echo $$ > "$0"; exec "$@"'\'''

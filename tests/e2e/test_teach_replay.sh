@@ -39,7 +39,7 @@ tm kill-server
 # Other settings: one clear line on stderr, status 2.
 E2E_SOCKET="rnnstep-$$-teach_replay_bad"
 tm -f /dev/null new-session -d -x 80 -y 24 \
-    "'$RNNSTEP' --replay '$rec' --hidden 2 2> '$E2E_DIR/err'; echo \$? > '$E2E_DIR/rc'; exec sleep 600"
+    "'$RNNSTEP' --replay '$rec' --hidden 2 2> '$E2E_DIR/err'; echo \$? > '$E2E_DIR/rc'"
 deadline=$((SECONDS + E2E_TIMEOUT))
 until [ -s "$E2E_DIR/rc" ]; do
     [ $SECONDS -ge $deadline ] && e2e_fail "replay with other settings did not exit"
