@@ -7,7 +7,7 @@ level=${1:-build}
 pkgs=(build-essential cmake pkg-config libncurses-dev libjansson-dev)
 case "$level" in
   build) ;;
-  test) pkgs+=(libcmocka-dev tmux clang libclang-rt-14-dev valgrind locales python3) ;;
+  test) pkgs+=(libcmocka-dev tmux clang libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils) ;;
   bench) pkgs+=(libcmocka-dev tmux clang valgrind python3-numpy libopenblas0-pthread) ;;
   *) echo "deps.sh: unknown level '$level' (build, test or bench)" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@
 #include "options.h"
 #include "rnnstep/version.h"
 #include "session.h"
+#include "worksheet.h"
 
 int main(int argc, char **argv)
 {
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
         printf("rnnstep %s\n", RNNSTEP_VERSION);
         return 0;
     }
-    bool tui = !o.batch && !o.gradcheck;
+    bool tui = !o.batch && !o.gradcheck && !o.worksheet;
     if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         fprintf(stderr, "rnnstep: the visualiser needs a terminal on standard input and "
                         "output; use --batch for text output\n");
@@ -40,7 +41,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
     }
-    int rc = o.gradcheck ? batch_gradcheck(&s) : o.batch ? batch_run(&s, &o) : tui_run(&s, &o);
+    int rc = o.gradcheck   ? batch_gradcheck(&s)
+             : o.worksheet ? worksheet_write(&s, &o)
+             : o.batch     ? batch_run(&s, &o)
+                           : tui_run(&s, &o);
     session_close(&s);
     return rc;
 }

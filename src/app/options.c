@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "worksheet.h"
+
 enum {
     OPT_BATCH = 256,
     OPT_EPOCHS,
@@ -32,6 +34,9 @@ enum {
     OPT_RECORD,
     OPT_REPLAY,
     OPT_THEME,
+    OPT_WORKSHEET,
+    OPT_WORKSHEET_EXERCISE,
+    OPT_DECIMALS,
 };
 
 static const struct option long_options[] = {
@@ -58,6 +63,9 @@ static const struct option long_options[] = {
     {"record", required_argument, NULL, OPT_RECORD},
     {"replay", required_argument, NULL, OPT_REPLAY},
     {"theme", required_argument, NULL, OPT_THEME},
+    {"worksheet", required_argument, NULL, OPT_WORKSHEET},
+    {"worksheet-exercise", no_argument, NULL, OPT_WORKSHEET_EXERCISE},
+    {"decimals", required_argument, NULL, OPT_DECIMALS},
     {NULL, 0, NULL, 0},
 };
 
@@ -102,6 +110,7 @@ static void set_defaults(struct options *o)
     o->format = FORMAT_TABLE;
     o->hidden = 1;
     o->seed = 1;
+    o->decimals = WORKSHEET_DECIMALS_DEFAULT;
     o->settings = (struct rnn_settings){
         .lr = 0.1,
         .optimizer = RNN_OPT_SGD,
@@ -189,14 +198,23 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case OPT_RECORD: o->record = arg; return 0;
     case OPT_REPLAY: o->replay = arg; return 0;
     case OPT_THEME: o->theme = arg; return 0;
+    case OPT_WORKSHEET: o->worksheet = arg; return 0;
+    case OPT_WORKSHEET_EXERCISE: o->worksheet_exercise = true; return 0;
+    case OPT_DECIMALS:
+        if (!parse_u64(arg, 1, WORKSHEET_DECIMALS_MAX, &u))
+            return bad(err, cap, "decimals", arg, "a whole number from 1 to 12");
+        o->decimals = (int)u;
+        return 0;
     default: return -1;
     }
 }
 
 static int check_file_names(const struct options *o, char *err, size_t cap)
 {
-    const char *const names[] = {"text-file", "init", "save", "trace", "record", "replay"};
-    const char *const values[] = {o->text_file, o->init, o->save, o->trace, o->record, o->replay};
+    const char *const names[] = {"text-file", "init",   "save",     "trace",
+                                 "record",    "replay", "worksheet"};
+    const char *const values[] = {o->text_file, o->init,   o->save,     o->trace,
+                                  o->record,    o->replay, o->worksheet};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (values[i] && !*values[i]) {
             snprintf(err, cap, "--%s: the file name is empty", names[i]);
@@ -215,6 +233,14 @@ static int check_combinations(const struct options *o, char *err, size_t cap)
     }
     if (o->seq_length && !o->text_file && !o->text) {
         snprintf(err, cap, "--seq-length needs --text-file (or --text)");
+        return -1;
+    }
+    if (o->worksheet && (o->batch || o->gradcheck)) {
+        snprintf(err, cap, "--worksheet cannot be used with --batch or --gradcheck");
+        return -1;
+    }
+    if (o->worksheet_exercise && !o->worksheet) {
+        snprintf(err, cap, "--worksheet-exercise needs --worksheet FILE");
         return -1;
     }
     if (o->record && o->replay) {
@@ -289,6 +315,12 @@ void options_print_help(void)
         "  --every K              corpus mode: print every K-th iteration (default 1)\n"
         "  --format FMT           table (default), csv or jsonl\n"
         "  --trace FILE           write every micro-step as JSON Lines\n"
+        "\n"
+        "Worksheet (the worked example for these settings, Markdown with LaTeX math):\n"
+        "  --worksheet FILE       write every step of epoch 1 and the loss at later epochs\n"
+        "                         (1, 2, 5, 10, ... up to --epochs) to FILE, then exit\n"
+        "  --worksheet-exercise   the student version: results blank, an answer key at the end\n"
+        "  --decimals N           decimals in the worksheet, 1..12 (default 4)\n"
         "\n"
         "Visualiser:\n"
         "  --record FILE          record the keys pressed, with the settings\n"

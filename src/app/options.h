@@ -12,6 +12,9 @@ enum out_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSONL };
 
 struct options {
     bool batch, gradcheck, help, version;
+    const char *worksheet;   /* --worksheet FILE */
+    bool worksheet_exercise; /* --worksheet-exercise: blanks and an answer key */
+    int decimals;            /* --decimals N, for the worksheet */
     uint64_t epochs, iterations, every;
     bool epochs_set, iterations_set;
     enum out_format format;
