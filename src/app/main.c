@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "../batch/batch.h"
-#include "../tui/tui.h"
+#include "batch/batch.h"
+#include "tui/tui.h"
 #include "options.h"
 #include "rnnstep/version.h"
 #include "session.h"

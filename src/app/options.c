@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/theme_table.h"
 #include "worksheet.h"
 
 enum {
@@ -130,6 +131,18 @@ static int parse_format(const char *arg, struct options *o, char *err, size_t ca
     return bad(err, cap, "format", arg, "one of table, csv, jsonl");
 }
 
+static int parse_theme(const char *arg, struct options *o, char *err, size_t cap)
+{
+    char names[160], want[176];
+    if (theme_scheme_find(arg)) {
+        o->theme = arg;
+        return 0;
+    }
+    theme_scheme_names(names, sizeof names);
+    snprintf(want, sizeof want, "one of %s", names);
+    return bad(err, cap, "theme", arg, want);
+}
+
 /* One option with its argument; -1 with err set when the value is bad. */
 static int apply_option(int c, const char *arg, struct options *o, char *err, size_t cap)
 {
@@ -197,7 +210,7 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case OPT_TRACE: o->trace = arg; return 0;
     case OPT_RECORD: o->record = arg; return 0;
     case OPT_REPLAY: o->replay = arg; return 0;
-    case OPT_THEME: o->theme = arg; return 0;
+    case OPT_THEME: return parse_theme(arg, o, err, cap);
     case OPT_WORKSHEET: o->worksheet = arg; return 0;
     case OPT_WORKSHEET_EXERCISE: o->worksheet_exercise = true; return 0;
     case OPT_DECIMALS:
@@ -283,7 +296,9 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
 
 void options_print_help(void)
 {
-    fputs(
+    char themes[160];
+    theme_scheme_names(themes, sizeof themes);
+    printf(
         "Usage: rnnstep [OPTIONS]\n"
         "Watch a character-level RNN learn, one forward step, BPTT step and update at a time.\n"
         "With no options it opens the visualiser on the worked example: the text \"hello\",\n"
@@ -325,12 +340,12 @@ void options_print_help(void)
         "Visualiser:\n"
         "  --record FILE          record the keys pressed, with the settings\n"
         "  --replay FILE          replay a recorded session\n"
-        "  --theme NAME           colour theme: default, mono\n"
+        "  --theme NAME           colour theme: %s\n"
         "  Press ? inside for the keys.\n"
         "\n"
         "  -h, --help             show this help and exit\n"
         "  -V, --version          show the version and exit\n"
         "\n"
         "Exit status: 0 success, 1 failed check, 2 bad option, input or output file.\n",
-        stdout);
+        themes);
 }

@@ -2,8 +2,8 @@
 #ifndef RNNSTEP_BATCH_H
 #define RNNSTEP_BATCH_H
 
-#include "../app/options.h"
-#include "../app/session.h"
+#include "app/options.h"
+#include "app/session.h"
 
 /* Each returns the process exit status. */
 int batch_run(struct session *s, const struct options *o);

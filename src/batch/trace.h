@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "../app/session.h"
+#include "app/session.h"
 
 /* Writes the record of the micro-step just done; ev are its events. */
 void trace_write(FILE *fp, const struct session *s, unsigned ev);

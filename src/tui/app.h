@@ -6,18 +6,18 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "../app/options.h"
-#include "../app/session.h"
+#include "app/options.h"
+#include "app/session.h"
+#include "frame.h"
+#include "host.h"
 #include "input.h"
 #include "layout.h"
 #include "matrix.h"
-#include "pane.h"
+#include "reaction.h"
 #include "theme.h"
 
 /* Multi-epoch runs and autoplay pause at these engine events. */
 #define TUI_STOP_EVENTS (RNN_EV_EXPLODED | RNN_EV_NONFINITE)
-
-enum tui_flags { TUI_REDRAW = 1u << 0, TUI_QUIT = 1u << 1 };
 
 struct tui {
     struct session *s;
@@ -40,6 +40,7 @@ struct tui {
     double *loss_theta;
     uint64_t loss_iteration;
     size_t loss_position;
+    struct host host;    /* the panes and full-screen views */
     struct teach *teach; /* teaching tools' state (teach.h) */
 };
 
@@ -50,7 +51,13 @@ bool tui_interrupted(void);
 /* Sets the status-line message. */
 void tui_say(struct tui *t, bool warn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Runs a command; returns tui_flags. */
+/* Every handler of the command table (command_table.h); commands.c puts them
+ * in its handler table, so a row without its handler does not link. */
+#define TUI_HANDLER_DECL(id, handler, help) unsigned handler(struct tui *t, uint64_t count);
+#define TUI_NO_KEY(id, key, name)
+COMMAND_TABLE(TUI_HANDLER_DECL, TUI_NO_KEY)
+
+/* Runs a command; returns reaction flags. */
 unsigned tui_command(struct tui *t, const struct command *c);
 /* One autoplay tick (a micro-step or some epochs, by speed). */
 unsigned tui_autoplay_tick(struct tui *t);

@@ -49,7 +49,7 @@ static void report_events(struct tui *t, unsigned ev)
                 advice);
 }
 
-static unsigned do_step(struct tui *t, uint64_t n)
+unsigned cmd_step(struct tui *t, uint64_t n)
 {
     for (uint64_t i = 0; i < n && !tui_interrupted(); i++) {
         unsigned ev = rnn_engine_step(t->s->engine);
@@ -58,7 +58,7 @@ static unsigned do_step(struct tui *t, uint64_t n)
             break;
         }
     }
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 /* Iterations per engine call in a long run: a few milliseconds for small
@@ -79,22 +79,22 @@ static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
         report_events(t, ev);
     else if (n > 1)
         tui_say(t, false, "ran %llu %s", (unsigned long long)done, what);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_epoch(struct tui *t, uint64_t n)
+unsigned cmd_epoch(struct tui *t, uint64_t n)
 {
     return run_iterations(t, n, t->s->corpus ? "iterations" : "epochs");
 }
 
-static unsigned do_pass(struct tui *t, uint64_t n)
+unsigned cmd_pass(struct tui *t, uint64_t n)
 {
     uint64_t per = rnn_engine_iterations_per_pass(t->s->engine);
     uint64_t total = n > UINT64_MAX / per ? UINT64_MAX : n * per;
     return run_iterations(t, total, "iterations");
 }
 
-static unsigned do_back(struct tui *t, uint64_t n)
+unsigned cmd_back(struct tui *t, uint64_t n)
 {
     for (uint64_t i = 0; i < n && !tui_interrupted(); i++)
         if (!rnn_engine_rewind(t->s->engine)) {
@@ -104,14 +104,14 @@ static unsigned do_back(struct tui *t, uint64_t n)
                     (unsigned long long)i);
             break;
         }
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_autoplay(struct tui *t, uint64_t n)
+unsigned cmd_autoplay(struct tui *t, uint64_t n)
 {
     (void)n;
     t->autoplay = !t->autoplay;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 static unsigned change_speed(struct tui *t, int delta)
@@ -119,15 +119,15 @@ static unsigned change_speed(struct tui *t, int delta)
     int s = t->speed + delta;
     t->speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
     tui_say(t, false, "autoplay speed: %s", speeds[t->speed].label);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_faster(struct tui *t, uint64_t n)
+unsigned cmd_faster(struct tui *t, uint64_t n)
 {
     return change_speed(t, n > SPEED_COUNT ? SPEED_COUNT : (int)n);
 }
 
-static unsigned do_slower(struct tui *t, uint64_t n)
+unsigned cmd_slower(struct tui *t, uint64_t n)
 {
     return change_speed(t, -(n > SPEED_COUNT ? SPEED_COUNT : (int)n));
 }
@@ -136,41 +136,41 @@ static unsigned move_unit(struct tui *t, int delta)
 {
     int H = t->s->cfg.shape.hidden;
     t->mat.unit = ((t->mat.unit + delta) % H + H) % H;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_unit_next(struct tui *t, uint64_t n)
+unsigned cmd_unit_next(struct tui *t, uint64_t n)
 {
     return move_unit(t, (int)(n % (uint64_t)t->s->cfg.shape.hidden));
 }
 
-static unsigned do_unit_prev(struct tui *t, uint64_t n)
+unsigned cmd_unit_prev(struct tui *t, uint64_t n)
 {
     return move_unit(t, -(int)(n % (uint64_t)t->s->cfg.shape.hidden));
 }
 
-static unsigned do_reset(struct tui *t, uint64_t n)
+unsigned cmd_reset(struct tui *t, uint64_t n)
 {
     (void)n;
     rnn_engine_reset(t->s->engine);
     t->autoplay = false;
     tui_say(t, false, "reset to the initial parameters (%s)", t->s->init_desc);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_help(struct tui *t, uint64_t n)
+unsigned cmd_help(struct tui *t, uint64_t n)
 {
     (void)n;
     t->help = true;
     t->help_scroll = 0;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_quit(struct tui *t, uint64_t n)
+unsigned cmd_quit(struct tui *t, uint64_t n)
 {
     (void)t;
     (void)n;
-    return TUI_QUIT;
+    return REACT_QUIT;
 }
 
 /* The matrix pane exists for hidden sizes above 1; below, its keys say so. */
@@ -186,15 +186,15 @@ static unsigned cycle_matrix(struct tui *t, int delta)
 {
     if (matrix_pane_shown(t))
         matrix_cycle(&t->mat, delta);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_matrix_next(struct tui *t, uint64_t n)
+unsigned cmd_matrix_next(struct tui *t, uint64_t n)
 {
     return cycle_matrix(t, (int)(n % RNN_P_COUNT));
 }
 
-static unsigned do_matrix_prev(struct tui *t, uint64_t n)
+unsigned cmd_matrix_prev(struct tui *t, uint64_t n)
 {
     return cycle_matrix(t, -(int)(n % RNN_P_COUNT));
 }
@@ -204,89 +204,50 @@ static unsigned move_entry(struct tui *t, uint64_t n, int drow, int dcol)
     int steps = n > RNN_HIDDEN_MAX ? RNN_HIDDEN_MAX : (int)n; /* past any edge */
     if (matrix_pane_shown(t))
         matrix_move(&t->mat, t->s->cfg.shape, drow * steps, dcol * steps);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_entry_left(struct tui *t, uint64_t n)
+unsigned cmd_entry_left(struct tui *t, uint64_t n)
 {
     return move_entry(t, n, 0, -1);
 }
 
-static unsigned do_entry_right(struct tui *t, uint64_t n)
+unsigned cmd_entry_right(struct tui *t, uint64_t n)
 {
     return move_entry(t, n, 0, 1);
 }
 
-static unsigned do_entry_up(struct tui *t, uint64_t n)
+unsigned cmd_entry_up(struct tui *t, uint64_t n)
 {
     return move_entry(t, n, -1, 0);
 }
 
-static unsigned do_entry_down(struct tui *t, uint64_t n)
+unsigned cmd_entry_down(struct tui *t, uint64_t n)
 {
     return move_entry(t, n, 1, 0);
 }
 
-static unsigned do_matrix_numbers(struct tui *t, uint64_t n)
+unsigned cmd_matrix_numbers(struct tui *t, uint64_t n)
 {
     (void)n;
     if (matrix_pane_shown(t))
         t->mat.numbers = !t->mat.numbers;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-static unsigned do_matrix_grad(struct tui *t, uint64_t n)
+unsigned cmd_matrix_grad(struct tui *t, uint64_t n)
 {
     (void)n;
     if (matrix_pane_shown(t))
         t->mat.grad = !t->mat.grad;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 typedef unsigned (*cmd_fn)(struct tui *t, uint64_t count);
 
-static const cmd_fn handlers[CMD_COUNT] = {
-    [CMD_STEP] = do_step,
-    [CMD_BACK] = do_back,
-    [CMD_EPOCH] = do_epoch,
-    [CMD_PASS] = do_pass,
-    [CMD_AUTOPLAY] = do_autoplay,
-    [CMD_FASTER] = do_faster,
-    [CMD_SLOWER] = do_slower,
-    [CMD_UNIT_NEXT] = do_unit_next,
-    [CMD_UNIT_PREV] = do_unit_prev,
-    [CMD_RESET] = do_reset,
-    [CMD_HELP] = do_help,
-    [CMD_QUIT] = do_quit,
-    [CMD_CLIP] = teach_cmd_clip,
-    [CMD_CLIP_VALUE] = teach_cmd_clip_value,
-    [CMD_LR_HALVE] = teach_cmd_lr_halve,
-    [CMD_LR_DOUBLE] = teach_cmd_lr_double,
-    [CMD_LR_TYPE] = teach_cmd_lr_type,
-    [CMD_OPTIMIZER] = teach_cmd_optimizer,
-    [CMD_VIEW_FLOW] = teach_cmd_view_flow,
-    [CMD_VIEW_GRADCHECK] = teach_cmd_view_gradcheck,
-    [CMD_VIEW_SAMPLE] = teach_cmd_view_sample,
-    [CMD_VIEW_CHART] = teach_cmd_view_chart,
-    [CMD_SCROLL_DOWN] = teach_cmd_scroll_down,
-    [CMD_SCROLL_UP] = teach_cmd_scroll_up,
-    [CMD_CHART_SCALE] = teach_cmd_chart_scale,
-    [CMD_TEMPERATURE] = teach_cmd_temperature,
-    [CMD_FIRST_CHAR] = teach_cmd_first_char,
-    [CMD_RESAMPLE] = teach_cmd_resample,
-    [CMD_FORK] = teach_cmd_fork,
-    [CMD_SAVE] = teach_cmd_save,
-    [CMD_LOAD] = teach_cmd_load,
-    [CMD_QUIZ] = teach_cmd_quiz,
-    [CMD_MATRIX_NEXT] = do_matrix_next,
-    [CMD_MATRIX_PREV] = do_matrix_prev,
-    [CMD_ENTRY_LEFT] = do_entry_left,
-    [CMD_ENTRY_RIGHT] = do_entry_right,
-    [CMD_ENTRY_UP] = do_entry_up,
-    [CMD_ENTRY_DOWN] = do_entry_down,
-    [CMD_MATRIX_NUMBERS] = do_matrix_numbers,
-    [CMD_MATRIX_GRAD] = do_matrix_grad,
-};
+#define HANDLER_ROW(id, handler, help) [CMD_##id] = handler,
+#define NO_KEY(id, key, name)
+static const cmd_fn handlers[CMD_COUNT] = {COMMAND_TABLE(HANDLER_ROW, NO_KEY)};
 
 unsigned tui_command(struct tui *t, const struct command *c)
 {
@@ -300,11 +261,11 @@ unsigned tui_autoplay_tick(struct tui *t)
     const struct speed *s = &speeds[t->speed];
     t->loss_valid = false;
     if (s->epochs == 0)
-        return do_step(t, 1);
+        return cmd_step(t, 1);
     unsigned ev = 0;
     rnn_engine_run(t->s->engine, (uint64_t)s->epochs, TUI_STOP_EVENTS, &ev);
     report_events(t, ev);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 int tui_autoplay_delay(const struct tui *t)

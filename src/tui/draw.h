@@ -5,7 +5,7 @@
 #include <curses.h>
 
 #include "format.h"
-#include "pane.h"
+#include "frame.h"
 
 #define DRAW_LINE_CAP 1024
 

@@ -1,56 +1,13 @@
-/* The key table and the count-prefix parser. */
+/* The key bindings and help lines from the command table, and the
+ * count-prefix parser. */
 #include "input.h"
 
 #include <stdio.h>
 #include <string.h>
 
-const struct key_binding input_keys[] = {
-    {'n', "n", CMD_STEP, "next micro-step: forward t, backward t, update"},
-    {'p', "p", CMD_BACK, "step back: rewind exactly one micro-step"},
-    {INPUT_KEY_BACKSPACE, "Backspace", CMD_BACK, NULL},
-    {127, "Backspace", CMD_BACK, NULL},
-    {8, "Backspace", CMD_BACK, NULL},
-    {'e', "e", CMD_EPOCH, "finish the epoch (iteration); 100e runs 100"},
-    {'E', "E", CMD_PASS, "run a whole pass over the text (corpus mode)"},
-    {' ', "space", CMD_AUTOPLAY, "autoplay on/off"},
-    {'+', "+", CMD_FASTER, "autoplay faster, slower"},
-    {'=', "=", CMD_FASTER, NULL},
-    {'-', "-", CMD_SLOWER, NULL},
-    {'u', "u", CMD_UNIT_NEXT, "select the next, previous hidden unit"},
-    {'U', "U", CMD_UNIT_PREV, NULL},
-    {INPUT_KEY_TAB, "Tab", CMD_MATRIX_NEXT, "matrix pane: next, previous matrix U W b V c"},
-    {INPUT_KEY_BTAB, "S-Tab", CMD_MATRIX_PREV, NULL},
-    {INPUT_KEY_LEFT, "arrows", CMD_ENTRY_LEFT, "matrix pane: move the selected entry"},
-    {INPUT_KEY_RIGHT, "arrows", CMD_ENTRY_RIGHT, NULL},
-    {INPUT_KEY_UP, "arrows", CMD_ENTRY_UP, NULL},
-    {INPUT_KEY_DOWN, "arrows", CMD_ENTRY_DOWN, NULL},
-    {'x', "x", CMD_MATRIX_NUMBERS, "matrix pane: numbers or heat glyphs; value or dL/d"},
-    {'d', "d", CMD_MATRIX_GRAD, NULL},
-    {'r', "r", CMD_RESET, "reset to the initial parameters"},
-    {'c', "c", CMD_CLIP, "clipping on/off (at 0.5); C types the value"},
-    {'C', "C", CMD_CLIP_VALUE, NULL},
-    {'[', "[", CMD_LR_HALVE, "learning rate: halve, double, type; o optimiser"},
-    {']', "]", CMD_LR_DOUBLE, NULL},
-    {'R', "R", CMD_LR_TYPE, NULL},
-    {'o', "o", CMD_OPTIMIZER, NULL},
-    {'f', "f", CMD_VIEW_FLOW, "views: flow, grad check, samples, loss chart"},
-    {'g', "g", CMD_VIEW_GRADCHECK, NULL},
-    {'s', "s", CMD_VIEW_SAMPLE, NULL},
-    {'l', "l", CMD_VIEW_CHART, NULL},
-    {'j', "j", CMD_SCROLL_DOWN, "scroll the view down, up"},
-    {'k', "k", CMD_SCROLL_UP, NULL},
-    {'y', "y", CMD_CHART_SCALE, "chart log scale; sample temperature, start, redo"},
-    {'t', "t", CMD_TEMPERATURE, NULL},
-    {'>', ">", CMD_FIRST_CHAR, NULL},
-    {'S', "S", CMD_RESAMPLE, NULL},
-    {'F', "F", CMD_FORK, "fork a ghost run; save, load the parameters"},
-    {'w', "w", CMD_SAVE, NULL},
-    {'L', "L", CMD_LOAD, NULL},
-    {'Q', "Q", CMD_QUIZ, "quiz: predict before each step, keep a score"},
-    {'?', "?", CMD_HELP, "this help; j, k scroll it, other keys close it"},
-    {INPUT_KEY_F1, "F1", CMD_HELP, NULL},
-    {'q', "q", CMD_QUIT, "quit"},
-};
+#define KEY_ROW(id, key, name) {key, name, CMD_##id},
+#define NO_CMD(id, handler, help)
+const struct key_binding input_keys[] = {COMMAND_TABLE(NO_CMD, KEY_ROW)};
 const size_t input_key_count = sizeof input_keys / sizeof input_keys[0];
 
 const struct key_binding *input_binding(int key)
@@ -95,19 +52,30 @@ static void add_name(char *names, size_t cap, const char *name)
     snprintf(names + at, cap - at, "%s%s", at ? ", " : "", name);
 }
 
+#define HELP_ROW(id, handler, help) help,
+#define NO_KEY(id, key, name)
+static const char *const command_help[CMD_COUNT] = {COMMAND_TABLE(HELP_ROW, NO_KEY)};
+
+/* The key names of command c, after those already in names. */
+static void add_command_names(char *names, size_t cap, enum cmd_id c)
+{
+    for (size_t k = 0; k < input_key_count; k++)
+        if (input_keys[k].cmd == c)
+            add_name(names, cap, input_keys[k].name);
+}
+
 bool input_help_line(size_t i, char *buf, size_t cap)
 {
-    size_t k = 0, line = 0;
-    while (k < input_key_count) {
-        const struct key_binding *b = &input_keys[k];
+    size_t line = 0;
+    for (int c = 0; c < CMD_COUNT; c++) {
+        if (!command_help[c] || line++ != i)
+            continue;
         char names[48] = "";
-        add_name(names, sizeof names, b->name);
-        for (k++; k < input_key_count && !input_keys[k].help; k++)
-            add_name(names, sizeof names, input_keys[k].name);
-        if (line++ == i) {
-            snprintf(buf, cap, "%-14s %s", names, b->help);
-            return true;
-        }
+        add_command_names(names, sizeof names, (enum cmd_id)c);
+        for (int more = c + 1; more < CMD_COUNT && !command_help[more]; more++)
+            add_command_names(names, sizeof names, (enum cmd_id)more);
+        snprintf(buf, cap, "%-14s %s", names, command_help[c]);
+        return true;
     }
     return false;
 }

@@ -1,11 +1,14 @@
-/* Keys to commands: the key table (also the source of the help overlay) and
- * a vi-style count prefix ("100e"). Pure: no curses, unit-tested and fuzzed. */
+/* Keys to commands: the command enum and key bindings generated from the
+ * command table (command_table.h, also the source of the help overlay) and a
+ * vi-style count prefix ("100e"). Pure: no curses, unit-tested and fuzzed. */
 #ifndef RNNSTEP_TUI_INPUT_H
 #define RNNSTEP_TUI_INPUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "command_table.h"
 
 /* Key codes the table uses besides plain characters; the values are curses'
  * KEY_BACKSPACE, KEY_F(1), KEY_DOWN... (tui.c checks that at compile time). */
@@ -23,51 +26,9 @@
 
 #define INPUT_COUNT_MAX 1000000000ull
 
-enum cmd_id {
-    CMD_STEP,
-    CMD_BACK,
-    CMD_EPOCH,
-    CMD_PASS,
-    CMD_AUTOPLAY,
-    CMD_FASTER,
-    CMD_SLOWER,
-    CMD_UNIT_NEXT,
-    CMD_UNIT_PREV,
-    CMD_RESET,
-    CMD_HELP,
-    CMD_QUIT,
-    /* teaching tools (teach.c) */
-    CMD_CLIP,
-    CMD_CLIP_VALUE,
-    CMD_LR_HALVE,
-    CMD_LR_DOUBLE,
-    CMD_LR_TYPE,
-    CMD_OPTIMIZER,
-    CMD_VIEW_FLOW,
-    CMD_VIEW_GRADCHECK,
-    CMD_VIEW_SAMPLE,
-    CMD_VIEW_CHART,
-    CMD_SCROLL_DOWN,
-    CMD_SCROLL_UP,
-    CMD_CHART_SCALE,
-    CMD_TEMPERATURE,
-    CMD_FIRST_CHAR,
-    CMD_RESAMPLE,
-    CMD_FORK,
-    CMD_SAVE,
-    CMD_LOAD,
-    CMD_QUIZ,
-    /* the matrix pane (hidden size above 1) */
-    CMD_MATRIX_NEXT,
-    CMD_MATRIX_PREV,
-    CMD_ENTRY_LEFT,
-    CMD_ENTRY_RIGHT,
-    CMD_ENTRY_UP,
-    CMD_ENTRY_DOWN,
-    CMD_MATRIX_NUMBERS,
-    CMD_MATRIX_GRAD,
-    CMD_COUNT
-};
+#define INPUT_CMD_ENUM(id, handler, help) CMD_##id,
+#define INPUT_NO_KEY(id, key, name)
+enum cmd_id { COMMAND_TABLE(INPUT_CMD_ENUM, INPUT_NO_KEY) CMD_COUNT };
 
 struct command {
     enum cmd_id id;
@@ -75,11 +36,11 @@ struct command {
     bool counted;   /* a count was typed */
 };
 
+/* One KEY row of the command table. */
 struct key_binding {
     int key;
     const char *name; /* as the help overlay shows it */
     enum cmd_id cmd;
-    const char *help; /* NULL for an alias listed on the line above */
 };
 
 extern const struct key_binding input_keys[];
@@ -96,7 +57,7 @@ bool input_feed(struct input_state *st, int key, struct command *out);
 
 #define INPUT_HELP_CAP 96
 
-/* Line i of the help text, generated from the key table: "p, Backspace  step
+/* Line i of the help text, generated from the command table: "p, Backspace  step
  * back: ...". Returns false past the last line. */
 bool input_help_line(size_t i, char *buf, size_t cap);
 

@@ -57,7 +57,7 @@ unsigned quiz_ask(struct tui *t)
                 v.shape.hidden > 1 ? "[u,u]" : "");
         break;
     }
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 /* +1, -1, or 0 for a key that is no sign. */
@@ -108,13 +108,13 @@ unsigned quiz_answer(struct tui *t, int key)
     if (key == INPUT_KEY_ESCAPE) {
         q->pending = QUIZ_NONE;
         tui_say(t, false, "question skipped (score %u/%u)", q->right, q->asked);
-        return TUI_REDRAW;
+        return REACT_REFRESH;
     }
     int answer = q->pending == QUIZ_PREDICT ? vocab_index(t, key) : sign_key(key);
     if (q->pending == QUIZ_PREDICT ? answer < 0 : answer == 0) {
         tui_say(t, true, "%s (Escape skips)",
                 q->pending == QUIZ_PREDICT ? "type a character of the text" : "type + or -");
-        return TUI_REDRAW;
+        return REACT_REFRESH;
     }
     /* Copied now: an update overwrites the parameters in place. */
     struct rnn_view before = engine_view(t);
@@ -129,5 +129,5 @@ unsigned quiz_answer(struct tui *t, int key)
     q->asked++;
     q->pending = QUIZ_NONE;
     tui_say(t, !right, "%s: %s (score %u/%u)", right ? "RIGHT" : "WRONG", what, q->right, q->asked);
-    return flags | TUI_REDRAW;
+    return flags | REACT_REFRESH;
 }

@@ -16,40 +16,6 @@ _Static_assert(PROMPT_KEY_ENTER == KEY_ENTER, "prompt.h key code");
 #define CLIP_DEFAULT 0.5
 #define SCROLL_STEP 5
 
-static const double temperatures[TEACH_TEMPERATURES] = {1.0, 0.5, 0.0, 1.5, 2.0};
-
-double teach_temperature(int i)
-{
-    return temperatures[i];
-}
-
-static double *alloc_doubles(size_t n)
-{
-    return calloc(n ? n : 1, sizeof(double));
-}
-
-static bool open_flow(struct teach_flow *fl, struct rnn_shape shape, int T)
-{
-    if (!rnn_flow_fits(shape, T))
-        return true; /* the view says the window is too long to map */
-    fl->block = alloc_doubles(rnn_flow_doubles(shape, T));
-    fl->step_norms = alloc_doubles((size_t)T);
-    fl->scratch = alloc_doubles(3 * (size_t)shape.hidden);
-    if (!fl->block || !fl->step_norms || !fl->scratch)
-        return false;
-    rnn_flow_bind(&fl->flow, shape, T, fl->block);
-    return true;
-}
-
-static bool open_gradcheck(struct teach_gradcheck *gc, struct rnn_shape shape)
-{
-    size_t P = rnn_param_count(shape);
-    gc->analytic = alloc_doubles(P);
-    gc->numeric = alloc_doubles(P);
-    gc->theta = alloc_doubles(P);
-    return gc->analytic && gc->numeric && gc->theta;
-}
-
 static void default_path(struct teach *tc, const struct options *o)
 {
     const char *p = o->save ? o->save : o->init ? o->init : "rnnstep-params.json";
@@ -60,83 +26,29 @@ int teach_open(struct tui *t, char *err, size_t errcap)
 {
     struct teach *tc = calloc(1, sizeof *tc);
     t->teach = tc;
-    struct rnn_shape shape = t->s->cfg.shape;
-    bool ok = tc && open_flow(&tc->flow, shape, t->s->cfg.seq_len) &&
-              open_gradcheck(&tc->gc, shape) &&
-              (tc->sample.sampler = rnn_sampler_create(shape)) != NULL;
-    if (!ok) {
+    struct view_env env = {t->s, t->o};
+    if (!tc) {
         snprintf(err, errcap, "out of memory for the teaching views");
         return -1;
     }
+    if (!host_open(&t->host, &env, err, errcap))
+        return -1;
     tc->clip_value = t->o->settings.clip > 0 ? t->o->settings.clip : CLIP_DEFAULT;
-    tc->sample.first = t->s->text.ids[0];
     default_path(tc, t->o);
     return record_open(t, err, errcap);
 }
 
 void teach_close(struct tui *t)
 {
+    host_close(&t->host);
     struct teach *tc = t->teach;
     if (!tc)
         return;
-    if (tc->win)
-        delwin(tc->win);
-    free(tc->flow.block);
-    free(tc->flow.step_norms);
-    free(tc->flow.scratch);
-    free(tc->gc.analytic);
-    free(tc->gc.numeric);
-    free(tc->gc.theta);
-    rnn_sampler_destroy(tc->sample.sampler);
     if (tc->ghost)
         rnn_engine_destroy(tc->ghost);
     record_close(&tc->rec);
     free(tc);
     t->teach = NULL;
-}
-
-/* ---- drawing ------------------------------------------------------------ */
-
-/* The view covers everything above the status line; remade on resize. */
-static WINDOW *view_window(struct teach *tc)
-{
-    int rows = LINES - 1, cols = COLS;
-    if (tc->win && (getmaxy(tc->win) != rows || getmaxx(tc->win) != cols)) {
-        delwin(tc->win);
-        tc->win = NULL;
-    }
-    if (!tc->win)
-        tc->win = newwin(rows, cols, 0, 0);
-    return tc->win;
-}
-
-bool teach_draw(struct tui *t, const struct frame *f)
-{
-    struct teach *tc = t->teach;
-    if (tc->view == TEACH_VIEW_NONE)
-        return false;
-    WINDOW *w = view_window(tc);
-    if (!w)
-        return false;
-    werase(w);
-    switch (tc->view) {
-    case TEACH_VIEW_FLOW:
-        pane_flow_prepare(tc, f);
-        pane_flow_draw(tc, f, w);
-        break;
-    case TEACH_VIEW_GRADCHECK:
-        pane_gradcheck_prepare(tc, t->s->engine, f);
-        pane_gradcheck_draw(tc, f, w);
-        break;
-    case TEACH_VIEW_SAMPLE:
-        pane_sample_prepare(tc, f);
-        pane_sample_draw(tc, f, w);
-        break;
-    case TEACH_VIEW_CHART: pane_chart_draw(tc, f, w); break;
-    case TEACH_VIEW_NONE: break;
-    }
-    wnoutrefresh(w);
-    return true;
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -170,7 +82,7 @@ static unsigned prompt_key(struct tui *t, int key)
         tui_say(t, false, "cancelled");
     else
         return prompt_done(t, kind, p->text);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 static unsigned dispatch_modal(struct tui *t, int key, teach_dispatch_fn dispatch)
@@ -194,7 +106,7 @@ unsigned teach_event(struct tui *t, int key, teach_dispatch_fn dispatch)
             return 0; /* replayed ticks come from the file, not the clock */
         if (!record_next(r, &key)) {
             tui_say(t, false, "replay finished: keys work normally again");
-            return TUI_REDRAW;
+            return REACT_REFRESH;
         }
         key = key == RECORD_TICK ? ERR : key;
     } else if (key != KEY_RESIZE && (key != ERR || t->autoplay)) {
@@ -218,10 +130,10 @@ static unsigned apply(struct tui *t, const struct rnn_settings *s, const char *w
 {
     rnn_engine_set_settings(t->s->engine, s);
     tui_say(t, false, "%s from the next update", what);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-unsigned teach_cmd_clip(struct tui *t, uint64_t n)
+unsigned cmd_clip(struct tui *t, uint64_t n)
 {
     (void)n;
     struct rnn_settings s = current_settings(t);
@@ -240,19 +152,19 @@ static unsigned set_lr(struct tui *t, double lr)
     return apply(t, &s, what);
 }
 
-unsigned teach_cmd_lr_halve(struct tui *t, uint64_t n)
+unsigned cmd_lr_halve(struct tui *t, uint64_t n)
 {
     (void)n;
     return set_lr(t, current_settings(t).lr / 2);
 }
 
-unsigned teach_cmd_lr_double(struct tui *t, uint64_t n)
+unsigned cmd_lr_double(struct tui *t, uint64_t n)
 {
     (void)n;
     return set_lr(t, current_settings(t).lr * 2);
 }
 
-unsigned teach_cmd_optimizer(struct tui *t, uint64_t n)
+unsigned cmd_optimizer(struct tui *t, uint64_t n)
 {
     struct rnn_settings s = current_settings(t);
     s.optimizer = (enum rnn_optimizer)((s.optimizer + n) % RNN_OPT_COUNT);
@@ -264,10 +176,10 @@ static unsigned ask(struct tui *t, enum prompt_kind kind, const char *label, con
     struct prompt *p = &t->teach->prompt;
     prompt_open(p, kind, label, initial);
     prompt_line(p, t->message, sizeof t->message);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-unsigned teach_cmd_clip_value(struct tui *t, uint64_t n)
+unsigned cmd_clip_value(struct tui *t, uint64_t n)
 {
     (void)n;
     char initial[32];
@@ -275,7 +187,7 @@ unsigned teach_cmd_clip_value(struct tui *t, uint64_t n)
     return ask(t, PROMPT_CLIP, "clip each gradient entry at (0 = off, Enter)", initial);
 }
 
-unsigned teach_cmd_lr_type(struct tui *t, uint64_t n)
+unsigned cmd_lr_type(struct tui *t, uint64_t n)
 {
     (void)n;
     char initial[32];
@@ -283,13 +195,13 @@ unsigned teach_cmd_lr_type(struct tui *t, uint64_t n)
     return ask(t, PROMPT_LR, "learning rate (Enter)", initial);
 }
 
-unsigned teach_cmd_save(struct tui *t, uint64_t n)
+unsigned cmd_save(struct tui *t, uint64_t n)
 {
     (void)n;
     return ask(t, PROMPT_SAVE, "save the parameters to (Enter)", t->teach->path);
 }
 
-unsigned teach_cmd_load(struct tui *t, uint64_t n)
+unsigned cmd_load(struct tui *t, uint64_t n)
 {
     (void)n;
     return ask(t, PROMPT_LOAD, "load parameters from (Enter)", t->teach->path);
@@ -321,7 +233,7 @@ static unsigned save_or_load(struct tui *t, bool save, const char *path)
         t->loss_valid = false;
         tui_say(t, false, "loaded %s: epoch 0 with its parameters", path);
     }
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 static unsigned prompt_done(struct tui *t, enum prompt_kind kind, const char *text)
@@ -345,110 +257,102 @@ static unsigned prompt_done(struct tui *t, enum prompt_kind kind, const char *te
         if (!*text)
             break;
         return save_or_load(t, kind == PROMPT_SAVE, text);
-    case PROMPT_NONE: return TUI_REDRAW;
+    case PROMPT_NONE: return REACT_REFRESH;
     }
     tui_say(t, true, "'%s' is not a valid value: nothing changed", text);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
 /* ---- views -------------------------------------------------------------- */
 
-static unsigned toggle_view(struct tui *t, enum teach_view view)
+static unsigned toggle_view(struct tui *t, enum view_id view)
 {
-    struct teach *tc = t->teach;
-    tc->view = tc->view == view ? TEACH_VIEW_NONE : view;
-    tc->scroll = 0;
-    return TUI_REDRAW;
+    host_toggle(&t->host, view);
+    return REACT_REFRESH;
 }
 
-unsigned teach_cmd_view_flow(struct tui *t, uint64_t n)
+unsigned cmd_view_flow(struct tui *t, uint64_t n)
 {
     (void)n;
-    return toggle_view(t, TEACH_VIEW_FLOW);
+    return toggle_view(t, VIEW_FLOW);
 }
 
-unsigned teach_cmd_view_gradcheck(struct tui *t, uint64_t n)
+unsigned cmd_view_gradcheck(struct tui *t, uint64_t n)
 {
     (void)n;
-    return toggle_view(t, TEACH_VIEW_GRADCHECK);
+    return toggle_view(t, VIEW_GRADCHECK);
 }
 
-unsigned teach_cmd_view_sample(struct tui *t, uint64_t n)
+unsigned cmd_view_sample(struct tui *t, uint64_t n)
 {
     (void)n;
-    return toggle_view(t, TEACH_VIEW_SAMPLE);
+    return toggle_view(t, VIEW_SAMPLE);
 }
 
-unsigned teach_cmd_view_chart(struct tui *t, uint64_t n)
+unsigned cmd_view_chart(struct tui *t, uint64_t n)
 {
     (void)n;
-    return toggle_view(t, TEACH_VIEW_CHART);
+    return toggle_view(t, VIEW_CHART);
 }
 
 static unsigned scroll_by(struct tui *t, int64_t rows)
 {
-    struct teach *tc = t->teach;
-    if (tc->view == TEACH_VIEW_NONE) {
+    if (!host_scroll(&t->host, rows))
         tui_say(t, false, "j and k scroll the views f, g, s and l");
-        return TUI_REDRAW;
-    }
-    int64_t s = tc->scroll + rows;
-    tc->scroll = s < -100000 ? -100000 : s > 100000 ? 100000 : (int)s;
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-unsigned teach_cmd_scroll_down(struct tui *t, uint64_t n)
+unsigned cmd_scroll_down(struct tui *t, uint64_t n)
 {
     return scroll_by(t, (int64_t)(n > 10000 ? 10000 : n) * SCROLL_STEP);
 }
 
-unsigned teach_cmd_scroll_up(struct tui *t, uint64_t n)
+unsigned cmd_scroll_up(struct tui *t, uint64_t n)
 {
     return scroll_by(t, -(int64_t)(n > 10000 ? 10000 : n) * SCROLL_STEP);
 }
 
-unsigned teach_cmd_chart_scale(struct tui *t, uint64_t n)
+/* A command of one view: it opens that view and the view handles it. */
+static unsigned view_cmd(struct tui *t, enum view_id view, enum cmd_id id, uint64_t n)
 {
-    (void)n;
-    t->teach->chart_log = !t->teach->chart_log;
-    t->teach->view = TEACH_VIEW_CHART;
-    tui_say(t, false, "loss chart: %s scale", t->teach->chart_log ? "log" : "linear");
-    return TUI_REDRAW;
+    struct command c = {.id = id, .count = n};
+    char msg[sizeof t->message];
+    unsigned flags = host_command(&t->host, view, &c, msg, sizeof msg);
+    if (msg[0])
+        tui_say(t, false, "%s", msg);
+    return flags | REACT_REFRESH;
 }
 
-unsigned teach_cmd_temperature(struct tui *t, uint64_t n)
+unsigned cmd_chart_scale(struct tui *t, uint64_t n)
 {
-    struct teach_sample *sm = &t->teach->sample;
-    sm->temp = (int)((sm->temp + n) % TEACH_TEMPERATURES);
-    t->teach->view = TEACH_VIEW_SAMPLE;
-    return TUI_REDRAW;
+    return view_cmd(t, VIEW_CHART, CMD_CHART_SCALE, n);
 }
 
-unsigned teach_cmd_first_char(struct tui *t, uint64_t n)
+unsigned cmd_temperature(struct tui *t, uint64_t n)
 {
-    struct teach_sample *sm = &t->teach->sample;
-    sm->first = (int)((sm->first + n) % (uint64_t)t->s->vocab.size);
-    t->teach->view = TEACH_VIEW_SAMPLE;
-    return TUI_REDRAW;
+    return view_cmd(t, VIEW_SAMPLE, CMD_TEMPERATURE, n);
 }
 
-unsigned teach_cmd_resample(struct tui *t, uint64_t n)
+unsigned cmd_first_char(struct tui *t, uint64_t n)
 {
-    t->teach->sample.draws += n;
-    t->teach->view = TEACH_VIEW_SAMPLE;
-    return TUI_REDRAW;
+    return view_cmd(t, VIEW_SAMPLE, CMD_FIRST_CHAR, n);
+}
+
+unsigned cmd_resample(struct tui *t, uint64_t n)
+{
+    return view_cmd(t, VIEW_SAMPLE, CMD_RESAMPLE, n);
 }
 
 /* ---- fork --------------------------------------------------------------- */
 
-unsigned teach_cmd_fork(struct tui *t, uint64_t n)
+unsigned cmd_fork(struct tui *t, uint64_t n)
 {
     (void)n;
     struct teach *tc = t->teach;
     struct rnn_engine *clone = rnn_engine_clone(t->s->engine);
     if (!clone) {
         tui_say(t, true, "not enough memory to fork the run");
-        return TUI_REDRAW;
+        return REACT_REFRESH;
     }
     if (tc->ghost)
         rnn_engine_destroy(tc->ghost);
@@ -458,10 +362,10 @@ unsigned teach_cmd_fork(struct tui *t, uint64_t n)
     tc->ghost_from = v.iteration;
     tui_say(t, false, "forked at epoch %llu: change lr (] [), o or c; l compares the runs",
             (unsigned long long)v.iteration);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }
 
-unsigned teach_cmd_quiz(struct tui *t, uint64_t n)
+unsigned cmd_quiz(struct tui *t, uint64_t n)
 {
     (void)n;
     struct quiz *q = &t->teach->quiz;
@@ -471,5 +375,5 @@ unsigned teach_cmd_quiz(struct tui *t, uint64_t n)
         tui_say(t, false, "quiz on: n asks first (score %u/%u; Q ends)", q->right, q->asked);
     else
         tui_say(t, false, "quiz off: score %u/%u", q->right, q->asked);
-    return TUI_REDRAW;
+    return REACT_REFRESH;
 }

@@ -74,57 +74,39 @@ void theme_choose_glyphs(struct theme *th)
     th->g = th->utf8 ? &utf8_glyphs : &ascii_glyphs;
 }
 
-static void set_mono(struct theme *th)
+_Static_assert(TH_BLACK == COLOR_BLACK && TH_RED == COLOR_RED && TH_GREEN == COLOR_GREEN &&
+                   TH_YELLOW == COLOR_YELLOW && TH_BLUE == COLOR_BLUE &&
+                   TH_MAGENTA == COLOR_MAGENTA && TH_CYAN == COLOR_CYAN && TH_WHITE == COLOR_WHITE,
+               "theme_table.h colour numbers");
+
+static attr_t curses_attrs(unsigned attrs)
 {
-    attr_t *a = th->attr;
-    a[TH_NORMAL] = A_NORMAL;
-    a[TH_TITLE] = A_BOLD;
-    a[TH_CURRENT] = A_REVERSE;
-    a[TH_POS] = A_NORMAL;
-    a[TH_NEG] = A_NORMAL;
-    a[TH_GOOD] = A_BOLD;
-    a[TH_BAD] = A_NORMAL;
-    a[TH_CHANGED] = A_BOLD | A_UNDERLINE;
-    a[TH_DIM] = A_NORMAL;
-    a[TH_STATUS] = A_REVERSE;
-    a[TH_WARN] = A_BOLD | A_REVERSE;
+    return (attrs & TH_BOLD ? A_BOLD : 0) | (attrs & TH_DIMMED ? A_DIM : 0) |
+           (attrs & TH_REVERSE ? A_REVERSE : 0) | (attrs & TH_UNDERLINE ? A_UNDERLINE : 0);
 }
 
-/* Blue for positive, orange-ish yellow for negative: safe for red-green
- * colour blindness; green/red only double the check and cross marks. */
-static void set_colour(struct theme *th)
+/* Role r uses colour pair r when its row gives it a colour. */
+static void apply_scheme(struct theme *th, const struct theme_scheme *sc)
 {
-    static const short fg[TH_ROLE_COUNT] = {
-        [TH_TITLE] = COLOR_CYAN,      [TH_CURRENT] = COLOR_BLACK, [TH_POS] = COLOR_BLUE,
-        [TH_NEG] = COLOR_YELLOW,      [TH_GOOD] = COLOR_GREEN,    [TH_BAD] = COLOR_RED,
-        [TH_CHANGED] = COLOR_MAGENTA, [TH_STATUS] = COLOR_BLACK,  [TH_WARN] = COLOR_WHITE,
-    };
-    static const short bg[TH_ROLE_COUNT] = {
-        [TH_CURRENT] = COLOR_CYAN,
-        [TH_STATUS] = COLOR_WHITE,
-        [TH_WARN] = COLOR_RED,
-    };
-    use_default_colors();
-    set_mono(th);
-    for (int r = TH_TITLE; r < TH_ROLE_COUNT; r++) {
-        if (r == TH_DIM)
-            continue;
-        init_pair((short)r, fg[r], bg[r] ? bg[r] : -1);
-        th->attr[r] = COLOR_PAIR(r) | (r == TH_TITLE || r == TH_CHANGED ? A_BOLD : A_NORMAL);
+    if (th->colour)
+        use_default_colors();
+    for (int r = 0; r < TH_ROLE_COUNT; r++) {
+        const struct th_style *st = &sc->role[r];
+        th->attr[r] = curses_attrs(st->attrs);
+        if (th->colour && (st->fg != TH_NONE || st->bg != TH_NONE)) {
+            init_pair((short)r, st->fg, st->bg);
+            th->attr[r] |= COLOR_PAIR(r);
+        }
     }
-    th->attr[TH_POS] |= A_BOLD;
-    th->attr[TH_DIM] = A_DIM;
 }
 
 void theme_init_colours(struct theme *th, const char *name)
 {
+    const struct theme_scheme *sc = theme_scheme_find(name);
     const char *no_colour = getenv("NO_COLOR");
-    bool mono = (name && strcmp(name, "mono") == 0) || (no_colour && *no_colour) || !has_colors();
-    th->colour = !mono && start_color() == OK;
-    if (th->colour)
-        set_colour(th);
-    else
-        set_mono(th);
+    bool colour = sc && sc->colour && !(no_colour && *no_colour) && has_colors();
+    th->colour = colour && start_color() == OK;
+    apply_scheme(th, th->colour ? sc : theme_scheme_find("mono"));
 }
 
 attr_t theme_signed(const struct theme *th, double x)

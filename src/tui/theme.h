@@ -1,5 +1,6 @@
-/* Colours and glyphs, chosen once at start: colour or monochrome (no colours,
- * NO_COLOR set, or --theme mono), UTF-8 or ASCII glyphs (from the locale). */
+/* Colours and glyphs, chosen once at start: a row of the theme table
+ * (theme_table.h; its "mono" row when the terminal has no colours or NO_COLOR
+ * is set), UTF-8 or ASCII glyphs (from the locale). */
 #ifndef RNNSTEP_TUI_THEME_H
 #define RNNSTEP_TUI_THEME_H
 
@@ -7,21 +8,7 @@
 #include <stdbool.h>
 
 #include "sparkline.h"
-
-enum th_role {
-    TH_NORMAL,
-    TH_TITLE,   /* pane titles */
-    TH_CURRENT, /* the current timestep or entry */
-    TH_POS,     /* positive values and bars */
-    TH_NEG,     /* negative values and bars */
-    TH_GOOD,    /* a right prediction */
-    TH_BAD,     /* a wrong prediction */
-    TH_CHANGED, /* entries the last micro-step changed */
-    TH_DIM,     /* labels and axes */
-    TH_STATUS,  /* the status line */
-    TH_WARN,    /* events: explosion, non-finite, nothing to rewind */
-    TH_ROLE_COUNT
-};
+#include "theme_table.h"
 
 struct glyphs {
     const char *hline, *axis, *check, *cross, *arrow, *times, *ellipsis, *sigma, *omega, *yhat,
@@ -43,8 +30,8 @@ struct theme {
 /* Glyphs from the locale's codeset; call after setlocale(LC_ALL, ""). */
 void theme_choose_glyphs(struct theme *th);
 
-/* Colours (after initscr): monochrome when the terminal has none, NO_COLOR is
- * set, or name is "mono". */
+/* Colours (after initscr) from the theme called name (NULL: the default;
+ * option parsing has checked the name). */
 void theme_init_colours(struct theme *th, const char *name);
 
 /* A heat-map cell for x on a scale of +-full: the glyph of its magnitude

@@ -24,15 +24,6 @@ _Static_assert(INPUT_KEY_LEFT == KEY_LEFT && INPUT_KEY_RIGHT == KEY_RIGHT, "inpu
 _Static_assert(INPUT_KEY_NPAGE == KEY_NPAGE && INPUT_KEY_PPAGE == KEY_PPAGE, "input.h key code");
 _Static_assert(INPUT_KEY_BTAB == KEY_BTAB, "input.h key code");
 
-static const struct pane panes[PANE_COUNT] = {
-    [PANE_SEQUENCE] = {"Sequence", pane_sequence_draw},
-    [PANE_HIDDEN] = {"Hidden state", pane_hidden_draw},
-    [PANE_LOSS] = {"Loss", pane_loss_draw},
-    [PANE_SOFTMAX] = {"Softmax", pane_softmax_draw},
-    [PANE_GRADS] = {"Gradients", pane_grads_draw},
-    [PANE_EQUATION] = {"Equation", pane_equation_draw},
-};
-
 /* The handler only records the signal; the main loop restores the terminal. */
 static volatile sig_atomic_t pending_signal;
 static bool curses_active;
@@ -160,6 +151,11 @@ static void build_frame(struct tui *t, struct frame *f)
     double latest;
     f->has_stats = rnn_engine_loss_stats(e, &f->loss_first, &f->loss_lowest, &latest);
     f->passes_total = rnn_engine_iterations_per_pass(e);
+    f->scroll = t->host.scroll;
+    if (t->teach->ghost) {
+        f->ghost_log = rnn_engine_loss_log(t->teach->ghost, &f->ghost_len, &f->ghost_stride);
+        f->ghost_from = t->teach->ghost_from;
+    }
 }
 
 /* Centres the longest of `n` lines that fits the width, so a narrow terminal
@@ -202,12 +198,8 @@ static void draw_all(struct tui *t)
     }
     struct frame f;
     build_frame(t, &f);
-    bool teaching = teach_draw(t, &f); /* a teaching view covers the panes */
-    for (int i = 0; i < PANE_COUNT && !teaching; i++) {
-        werase(t->win[i]);
-        panes[i].draw(&f, t->win[i]);
-        wnoutrefresh(t->win[i]);
-    }
+    host_update(&t->host, &f, t->s->engine);
+    host_draw(&t->host, &f, t->win);
     status_draw(t, &f, t->status);
     wnoutrefresh(t->status);
     if (t->help) {
@@ -228,17 +220,17 @@ static double now_ms(void)
 static unsigned handle_key(struct tui *t, int key)
 {
     if (key == KEY_RESIZE)
-        return relayout(t) ? TUI_REDRAW : TUI_QUIT;
+        return relayout(t) ? REACT_REFRESH : REACT_QUIT;
     if (t->help) {
         t->help = help_scroll_key(t, key);
-        return TUI_REDRAW;
+        return REACT_REFRESH;
     }
     if (t->lay.too_small && key != 'q')
         return 0;
     struct command c;
     bool had_count = t->in.count != 0;
     if (!input_feed(&t->in, key, &c))
-        return had_count || t->in.count ? TUI_REDRAW : 0;
+        return had_count || t->in.count ? REACT_REFRESH : 0;
     return tui_command(t, &c);
 }
 
@@ -296,9 +288,9 @@ static void main_loop(struct tui *t)
             break;
         double start = now_ms();
         unsigned flags = teach_event(t, key, handle_key);
-        if (flags & TUI_QUIT)
+        if (flags & REACT_QUIT)
             break;
-        dirty = flags & TUI_REDRAW;
+        dirty = flags & REACT_REFRESH;
         if (log && key != ERR) {
             draw_all(t);
             dirty = false;

@@ -1,10 +1,11 @@
-# The help overlay lists every key of the key table (src/tui/input.c, the
-# table the input parser uses) and any key closes it. At 80x24 the list is
+# The help overlay lists every key of the command table (src/tui/command_table.h,
+# the table the input parser uses) and any key closes it. At 80x24 the list is
 # longer than the screen: j scrolls it, and the test reads every page.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start help
 
-mapfile -t names < <(sed -n 's/^ *{[^,]*, "\([^"]*\)", CMD_.*/\1/p' "$SOURCE_DIR/src/tui/input.c" | sort -u)
+mapfile -t names < <(grep -oE 'KEY\([A-Z_]+, [^"]+, "[^"]+"\)' "$SOURCE_DIR/src/tui/command_table.h" |
+    sed -E 's/.*"([^"]+)"\)$/\1/' | sort -u)
 [ "${#names[@]}" -ge 10 ] || e2e_fail "could not read the key table (${#names[@]} keys)"
 e2e_keys ?
 e2e_wait_text "Keys"

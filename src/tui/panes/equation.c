@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "view.h"
 
 /* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns. */
 #define UPDATE_VALUES_COLS 35
@@ -256,8 +257,9 @@ static void draw_update(struct eq *q)
     }
 }
 
-void pane_equation_draw(const struct frame *f, WINDOW *w)
+static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     struct eq q = {.f = f, .w = w, .y = 1, .width = getmaxx(w) - 1};
     const struct rnn_view *v = &f->v;
     if (!v->has_last)
@@ -269,3 +271,5 @@ void pane_equation_draw(const struct frame *f, WINDOW *w)
     else
         draw_update(&q);
 }
+
+const struct view_ops pane_equation = {.name = "equation", .draw = equation_draw};

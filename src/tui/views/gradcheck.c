@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "draw.h"
-#include "teach.h"
+#include "view.h"
 
 #define GRADCHECK_EPS 1e-5
 #define GRADCHECK_OK 1e-5 /* relative errors below this pass */
@@ -21,9 +23,39 @@ static double check_cost(struct rnn_shape s, int T)
     return 2.0 * (double)rnn_param_count(s) * T * s.hidden * (double)(s.hidden + 2 * s.vocab);
 }
 
-void pane_gradcheck_prepare(struct teach *tc, struct rnn_engine *e, const struct frame *f)
+/* Results for the parameters in `theta` at window `position` (the cache key). */
+struct gradcheck_view {
+    double *analytic, *numeric, *theta;
+    double worst[RNN_P_COUNT];
+    size_t worst_at[RNN_P_COUNT];
+    size_t position;
+    bool valid, too_large;
+};
+
+static bool gradcheck_open(void *state, const struct view_env *env, char *err, size_t cap)
 {
-    struct teach_gradcheck *gc = &tc->gc;
+    struct gradcheck_view *gc = state;
+    size_t P = rnn_param_count(env->s->cfg.shape);
+    gc->analytic = calloc(P, sizeof(double));
+    gc->numeric = calloc(P, sizeof(double));
+    gc->theta = calloc(P, sizeof(double));
+    if (gc->analytic && gc->numeric && gc->theta)
+        return true;
+    snprintf(err, cap, "out of memory for the teaching views");
+    return false;
+}
+
+static void gradcheck_close(void *state)
+{
+    struct gradcheck_view *gc = state;
+    free(gc->analytic);
+    free(gc->numeric);
+    free(gc->theta);
+}
+
+static void gradcheck_update(void *state, const struct frame *f, struct rnn_engine *e)
+{
+    struct gradcheck_view *gc = state;
     const struct rnn_view *v = &f->v;
     size_t bytes = rnn_param_count(v->shape) * sizeof(double);
     gc->too_large = check_cost(v->shape, v->T) > GRADCHECK_WORK_MAX;
@@ -48,12 +80,12 @@ static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double er
     draw_str(w, y, x, th->attr[ok ? TH_GOOD : TH_BAD], ok ? th->g->check : th->g->cross);
 }
 
-static void draw_summary(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void draw_summary(const struct gradcheck_view *gc, const struct frame *f, WINDOW *w)
 {
     const struct theme *th = f->th;
     draw_str(w, 1, 1, th->attr[TH_DIM], "worst relative error |a-n|/(|a|+|n|) per parameter:");
     for (int id = 0; id < RNN_P_COUNT; id++) {
-        size_t at = tc->gc.worst_at[id];
+        size_t at = gc->worst_at[id];
         int rows, cols;
         rnn_param_dims(f->v.shape, id, &rows, &cols);
         char name[48];
@@ -61,18 +93,18 @@ static void draw_summary(const struct teach *tc, const struct frame *f, WINDOW *
                         sizeof name);
         draw_fmt(w, 2 + id, 3, A_NORMAL, "%-2s %3dx%-3d worst at", rnn_param_name(id), rows, cols);
         draw_str(w, 2 + id, 25, A_NORMAL, name);
-        draw_error(f, w, 2 + id, 38, tc->gc.worst[id]);
+        draw_error(f, w, 2 + id, 38, gc->worst[id]);
     }
 }
 
-static void draw_list(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void draw_list(const struct gradcheck_view *gc, const struct frame *f, WINDOW *w)
 {
     const struct theme *th = f->th;
     size_t P = rnn_param_count(f->v.shape);
     int rows = getmaxy(w) - LIST_Y - 1;
     if (rows < 1)
         return;
-    long first = tc->scroll < 0 ? 0 : tc->scroll;
+    long first = f->scroll < 0 ? 0 : f->scroll;
     if (first > (long)P - rows)
         first = (long)P - rows > 0 ? (long)P - rows : 0;
     draw_fmt(w, LIST_Y - 1, 1, th->attr[TH_DIM],
@@ -88,7 +120,7 @@ static void draw_list(const struct teach *tc, const struct frame *f, WINDOW *w)
             char name[48];
             draw_entry_name(f, id, (int)(i / (size_t)pcol), (int)(i % (size_t)pcol), name,
                             sizeof name);
-            double a = tc->gc.analytic[off + i], n = tc->gc.numeric[off + i];
+            double a = gc->analytic[off + i], n = gc->numeric[off + i];
             draw_str(w, y + (int)at, 1, A_NORMAL, name);
             int x = draw_num(w, y + (int)at, NAME_COLS, th, A_NORMAL, a, 10);
             x = draw_num(w, y + (int)at, x, th, A_NORMAL, n, 10);
@@ -97,14 +129,24 @@ static void draw_list(const struct teach *tc, const struct frame *f, WINDOW *w)
     }
 }
 
-void pane_gradcheck_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void gradcheck_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    const struct gradcheck_view *gc = state;
     draw_title(w, f->th, "Gradient check: BPTT vs central differences, eps 1e-5 (g closes)");
-    if (tc->gc.too_large) {
+    if (gc->too_large) {
         draw_str(w, 2, 1, A_NORMAL, "This model is too large for a live check (about a second");
         draw_str(w, 3, 1, A_NORMAL, "or more); rnnstep --gradcheck with the same options runs it.");
         return;
     }
-    draw_summary(tc, f, w);
-    draw_list(tc, f, w);
+    draw_summary(gc, f, w);
+    draw_list(gc, f, w);
 }
+
+const struct view_ops view_gradcheck = {
+    .name = "gradcheck",
+    .state_size = sizeof(struct gradcheck_view),
+    .open = gradcheck_open,
+    .close = gradcheck_close,
+    .update = gradcheck_update,
+    .draw = gradcheck_draw,
+};

@@ -5,6 +5,7 @@
 
 #include "draw.h"
 #include "sparkline.h"
+#include "view.h"
 
 #define SPARK_CAP (4 * 512)
 
@@ -13,6 +14,23 @@ static double series_at(const void *ctx, size_t i)
 {
     const struct frame *f = ctx;
     return i < f->log_len ? f->log[i].loss : f->loss_now;
+}
+
+/* Highlights the sparkline cells (drawn at y, x) whose epochs clipping
+ * touched. In the sparkline's buckets (sparkline.h), cell c covers entries
+ * [c n / cells, (c + 1) n / cells) of the log plus the current loss. */
+static void mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int cells)
+{
+    size_t n = f->log_len + 1;
+    attr_t a = f->th->attr[TH_CHANGED];
+    for (int c = 0; c < cells; c++) {
+        size_t hi = (size_t)(c + 1) * n / (size_t)cells;
+        unsigned flags = 0;
+        for (size_t i = (size_t)c * n / (size_t)cells; i < hi && i < f->log_len; i++)
+            flags |= f->log[i].flags;
+        if (flags & RNN_EV_CLIPPED)
+            mvwchgat(w, y, x + c, 1, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+    }
 }
 
 static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
@@ -33,8 +51,9 @@ static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
     }
 }
 
-void pane_loss_draw(const struct frame *f, WINDOW *w)
+static void loss_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     const struct theme *th = f->th;
     const char *unit = f->corpus ? "iteration" : "epoch";
     char title[96], buf[FMT_NUM_CAP];
@@ -47,7 +66,7 @@ void pane_loss_draw(const struct frame *f, WINDOW *w)
     int cells = sparkline_render(series_at, f, f->log_len + 1, width, 0.0, &th->g->spark, spark,
                                  sizeof spark);
     draw_str(w, 1, 1, th->attr[TH_POS], spark);
-    pane_loss_mark_clipping(f, w, 1, 1, cells);
+    mark_clipping(f, w, 1, 1, cells);
 
     int x = draw_fmt(w, 2, 1, A_BOLD, "%s %llu loss ", unit, (unsigned long long)f->v.iteration);
     x = draw_num(w, 2, x, th, A_BOLD, f->loss_now, 0);
@@ -59,3 +78,5 @@ void pane_loss_draw(const struct frame *f, WINDOW *w)
     }
     draw_step_losses(f, w, 4);
 }
+
+const struct view_ops pane_loss = {.name = "loss", .draw = loss_draw};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define NAME_X 1
 #define BAR_X 6
@@ -61,8 +62,9 @@ static int target_rank(const double *y, int K, int target)
     return rank;
 }
 
-void pane_softmax_draw(const struct frame *f, WINDOW *w)
+static void softmax_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     int t = f->t_show;
@@ -89,3 +91,5 @@ void pane_softmax_draw(const struct frame *f, WINDOW *w)
     for (int r = 0; r < n; r++)
         draw_entry(f, w, 1 + r, idx[r], yt, target, v->pred[t - 1], bar_cols);
 }
+
+const struct view_ops pane_softmax = {.name = "softmax", .draw = softmax_draw};

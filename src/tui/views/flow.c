@@ -5,8 +5,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include <stdlib.h>
+
 #include "draw.h"
-#include "teach.h"
+#include "view.h"
 
 #define LABEL_COLS 10
 #define STATS_COLS 27
@@ -20,9 +22,48 @@ static const double *producing_w(const struct rnn_view *v)
     return after_update ? v->before.W : v->theta.W;
 }
 
-void pane_flow_prepare(struct teach *tc, const struct frame *f)
+/* Gradient flow buffers (block NULL when the window is too long to map). */
+struct flow_view {
+    double *block, *step_norms, *scratch;
+    struct rnn_flow flow;
+    double w_norm, product; /* the Jacobian gauge */
+};
+
+static double *alloc_doubles(size_t n)
 {
-    struct teach_flow *fl = &tc->flow;
+    return calloc(n ? n : 1, sizeof(double));
+}
+
+static bool flow_open(void *state, const struct view_env *env, char *err, size_t cap)
+{
+    struct flow_view *fl = state;
+    struct rnn_shape shape = env->s->cfg.shape;
+    int T = env->s->cfg.seq_len;
+    if (!rnn_flow_fits(shape, T))
+        return true; /* the view says the window is too long to map */
+    fl->block = alloc_doubles(rnn_flow_doubles(shape, T));
+    fl->step_norms = alloc_doubles((size_t)T);
+    fl->scratch = alloc_doubles(3 * (size_t)shape.hidden);
+    if (!fl->block || !fl->step_norms || !fl->scratch) {
+        snprintf(err, cap, "out of memory for the teaching views");
+        return false;
+    }
+    rnn_flow_bind(&fl->flow, shape, T, fl->block);
+    return true;
+}
+
+static void flow_close(void *state)
+{
+    struct flow_view *fl = state;
+    free(fl->block);
+    free(fl->step_norms);
+    free(fl->scratch);
+}
+
+static void flow_update(void *state, const struct frame *f, struct rnn_engine *e)
+{
+    (void)e;
+    struct flow_view *fl = state;
     if (!fl->block)
         return;
     rnn_flow_compute(&f->v, &fl->flow);
@@ -47,18 +88,18 @@ static const char *heat_glyph(const struct theme *th, double x)
     return level ? th->g->heat[level] : th->g->times;
 }
 
-static void draw_gauge(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void draw_gauge(const struct flow_view *fv, const struct frame *f, WINDOW *w)
 {
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
-    double prod = tc->flow.product;
+    double prod = fv->product;
     char a[FMT_NUM_CAP], b[FMT_NUM_CAP];
     const char *verdict = isnan(prod)  ? ""
                           : prod < 0.1 ? " vanishing"
                           : prod > 10  ? " exploding"
                                        : "";
     int x = draw_str(w, 1, 1, th->attr[TH_DIM], "Jacobian gauge: ||W|| ");
-    x = draw_str(w, 1, x, A_BOLD, fmt_num(a, sizeof a, tc->flow.w_norm, 0));
+    x = draw_str(w, 1, x, A_BOLD, fmt_num(a, sizeof a, fv->w_norm, 0));
     if (v->forward_done < 2) {
         draw_str(w, 1, x, th->attr[TH_DIM], "  (the product needs two forward steps)");
         return;
@@ -79,8 +120,9 @@ struct flow_grid {
     int stats_x;
 };
 
-static struct flow_grid grid_for(const struct teach *tc, const struct rnn_view *v, WINDOW *w)
+static struct flow_grid grid_for(const struct frame *f, WINDOW *w)
 {
+    const struct rnn_view *v = &f->v;
     struct flow_grid g;
     int T = v->T, width = getmaxx(w) - LABEL_COLS - STATS_COLS - 1;
     g.rows = getmaxy(w) - HEAD_ROWS - LEGEND_ROWS;
@@ -88,7 +130,7 @@ static struct flow_grid grid_for(const struct teach *tc, const struct rnn_view *
     g.ncells = width / g.cell < T ? width / g.cell : T;
     /* Follow BPTT (the row it reached), shifted by j/k. */
     int focus = v->backward_low <= v->T ? v->backward_low : v->T;
-    int first = focus - g.rows / 2 + tc->scroll;
+    int first = focus - g.rows / 2 + f->scroll;
     g.first_k = first > T - g.rows + 1 ? T - g.rows + 1 : first;
     if (g.first_k < 1)
         g.first_k = 1;
@@ -114,12 +156,12 @@ static void draw_header(const struct frame *f, WINDOW *w, const struct flow_grid
              f->v.shape.hidden == 1 ? "1-h_k^2" : "gate", "step");
 }
 
-static void draw_row(const struct teach *tc, const struct frame *f, WINDOW *w,
+static void draw_row(const struct flow_view *fv, const struct frame *f, WINDOW *w,
                      const struct flow_grid *g, int k, int y)
 {
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
-    const struct rnn_flow *fl = &tc->flow.flow;
+    const struct rnn_flow *fl = &fv->flow;
     char name[16], buf[FMT_NUM_CAP];
     bool current = v->has_last && v->last_phase == RNN_PHASE_BACKWARD && v->last_t == k;
     draw_fmt(w, y, 1, current ? th->attr[TH_CURRENT] : th->attr[TH_DIM], "%3d %s", k,
@@ -141,8 +183,7 @@ static void draw_row(const struct teach *tc, const struct frame *f, WINDOW *w,
         draw_str(w, y, x, A_BOLD, fmt_num(buf, sizeof buf, fl->total[k - 1], 11));
     double gate = v->shape.hidden == 1 ? fl->gate[k - 1] : fl->gate_mean[k - 1];
     draw_str(w, y, x + 11, A_NORMAL, fmt_num(buf, sizeof buf, gate, 8));
-    draw_str(w, y, x + 19, th->attr[TH_DIM],
-             fmt_num(buf, sizeof buf, tc->flow.step_norms[k - 1], 8));
+    draw_str(w, y, x + 19, th->attr[TH_DIM], fmt_num(buf, sizeof buf, fv->step_norms[k - 1], 8));
 }
 
 static void draw_legend(const struct frame *f, WINDOW *w)
@@ -153,24 +194,34 @@ static void draw_legend(const struct frame *f, WINDOW *w)
              g->heat[4], g->heat[3], g->heat[2], g->heat[1], g->times);
 }
 
-void pane_flow_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void flow_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    const struct flow_view *fv = state;
     const struct rnn_view *v = &f->v;
     draw_title(w, f->th, "Gradient flow through time: ||dL_t/dh_k|| (f closes)");
-    if (!tc->flow.block) {
+    if (!fv->block) {
         draw_str(w, 2, 1, A_NORMAL,
                  "This window is too long to map (over 512 steps or 2^27 multiply-adds):");
         draw_str(w, 3, 1, A_NORMAL, "use a shorter --seq-length or a smaller --hidden.");
         return;
     }
-    draw_gauge(tc, f, w);
-    struct flow_grid g = grid_for(tc, v, w);
+    draw_gauge(fv, f, w);
+    struct flow_grid g = grid_for(f, w);
     if (g.rows < 1 || g.ncells < 1)
         return;
     draw_header(f, w, &g);
     for (int k = g.first_k; k <= v->T && k < g.first_k + g.rows; k++)
-        draw_row(tc, f, w, &g, k, HEAD_ROWS + k - g.first_k);
+        draw_row(fv, f, w, &g, k, HEAD_ROWS + k - g.first_k);
     if (v->forward_done == 0)
         draw_str(w, HEAD_ROWS, LABEL_COLS, f->th->attr[TH_DIM], "(run the forward pass: n or e)");
     draw_legend(f, w);
 }
+
+const struct view_ops view_flow = {
+    .name = "flow",
+    .state_size = sizeof(struct flow_view),
+    .open = flow_open,
+    .close = flow_close,
+    .update = flow_update,
+    .draw = flow_draw,
+};

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define INFO_ROWS 3     /* selected entry, summary, column header */
 #define LABEL_COLS 5    /* row label and a space */
@@ -155,8 +156,9 @@ static int min_int(int a, int b)
     return a < b ? a : b;
 }
 
-void pane_matrix_draw(const struct frame *f, WINDOW *w)
+static void matrix_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     struct grid g = {.f = f, .w = w, .id = f->mat->id};
     rnn_param_dims(f->v.shape, g.id, &g.rows, &g.cols);
     g.m = param_base(f, f->mat->grad, g.id);
@@ -179,3 +181,5 @@ void pane_matrix_draw(const struct frame *f, WINDOW *w)
     draw_column_header(&g);
     draw_cells(&g);
 }
+
+const struct view_ops pane_matrix = {.name = "matrix", .draw = matrix_draw};

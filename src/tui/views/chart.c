@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "draw.h"
-#include "teach.h"
+#include "view.h"
 
 #define AXIS_COLS 9
 #define FOOT_ROWS 4 /* axis, tick labels, event marks, legend */
@@ -154,33 +154,32 @@ static void draw_ticks(const struct frame *f, WINDOW *w, int y, int ncols, uint6
     draw_str(w, y + 2, 0, th->attr[TH_DIM], "events");
 }
 
-/* The sparkline's buckets (sparkline.h): cell c covers entries
- * [c n / cells, (c + 1) n / cells) of the log plus the current loss. */
-void pane_loss_mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int cells)
+struct chart_view {
+    bool log; /* y: log scale */
+};
+
+static unsigned chart_command(void *state, const struct command *c, char *msg, size_t cap)
 {
-    size_t n = f->log_len + 1;
-    attr_t a = f->th->attr[TH_CHANGED];
-    for (int c = 0; c < cells; c++) {
-        size_t hi = (size_t)(c + 1) * n / (size_t)cells;
-        unsigned flags = 0;
-        for (size_t i = (size_t)c * n / (size_t)cells; i < hi && i < f->log_len; i++)
-            flags |= f->log[i].flags;
-        if (flags & RNN_EV_CLIPPED)
-            mvwchgat(w, y, x + c, 1, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
-    }
+    struct chart_view *ch = state;
+    if (c->id != CMD_CHART_SCALE)
+        return 0;
+    ch->log = !ch->log;
+    snprintf(msg, cap, "loss chart: %s scale", ch->log ? "log" : "linear");
+    return REACT_REFRESH;
 }
 
-void pane_chart_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void chart_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    const struct chart_view *ch = state;
     const struct theme *th = f->th;
     struct series main_run = {f->log, f->log_len, f->log_stride}, ghost = {NULL, 0, 1};
-    if (tc->ghost)
-        ghost.log = rnn_engine_loss_log(tc->ghost, &ghost.len, &ghost.stride);
+    if (f->ghost_log)
+        ghost = (struct series){f->ghost_log, f->ghost_len, f->ghost_stride};
     uint64_t epochs = series_epochs(&main_run) > series_epochs(&ghost) ? series_epochs(&main_run)
                                                                        : series_epochs(&ghost);
     char title[128];
     snprintf(title, sizeof title, "Loss per epoch, %s scale (y toggles, l closes)",
-             tc->chart_log ? "log" : "linear");
+             ch->log ? "log" : "linear");
     draw_title(w, th, title);
     int rows = getmaxy(w) - 1 - FOOT_ROWS, width = getmaxx(w) - AXIS_COLS - 1;
     if (epochs == 0 || rows < 2 || width < 10) {
@@ -188,7 +187,7 @@ void pane_chart_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
         return;
     }
     int ncols = epochs < (uint64_t)width ? (int)epochs : width;
-    struct scale sc = make_scale(&main_run, &ghost, tc->chart_log, rows);
+    struct scale sc = make_scale(&main_run, &ghost, ch->log, rows);
     draw_axis_labels(f, w, &sc);
     for (int c = 0; c < ncols; c++) {
         uint64_t lo = (uint64_t)c * epochs / (uint64_t)ncols;
@@ -202,9 +201,16 @@ void pane_chart_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
     }
     draw_ticks(f, w, rows + 1, ncols, epochs);
     int x = draw_fmt(w, rows + 4, 1, th->attr[TH_POS], "%s this run", th->g->spark.levels[8]);
-    if (tc->ghost)
+    if (f->ghost_log)
         x = draw_fmt(w, rows + 4, x + 2, th->attr[TH_NEG] | A_BOLD,
                      "%s ghost (forked at epoch %llu)", th->g->times,
-                     (unsigned long long)tc->ghost_from);
+                     (unsigned long long)f->ghost_from);
     draw_str(w, rows + 4, x + 2, th->attr[TH_DIM], "c clipped  ! exploded or nan/inf");
 }
+
+const struct view_ops view_chart = {
+    .name = "chart",
+    .state_size = sizeof(struct chart_view),
+    .draw = chart_draw,
+    .command = chart_command,
+};

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define LABEL_COLS 7
 #define CELL_COLS 8
@@ -61,13 +62,10 @@ static int first_vocab_column(const struct frame *f, int ncols)
     return first + ncols > K ? K - ncols : first;
 }
 
-void pane_grads_draw(const struct frame *f, WINDOW *w)
+static void grads_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     const struct rnn_view *v = &f->v;
-    if (v->shape.hidden > 1) { /* one unit's slice no longer tells the story */
-        pane_matrix_draw(f, w);
-        return;
-    }
     draw_title(w, f->th, "Parameters and gradients dL/d");
     struct grads_ctx c = {.f = f, .w = w, .ncols = (getmaxx(w) - LABEL_COLS) / CELL_COLS};
     if (c.ncols < 1)
@@ -89,3 +87,5 @@ void pane_grads_draw(const struct frame *f, WINDOW *w)
     draw_scalar(&c, 9, 1, "dL/dW", v->grad.W[0], c.backward);
     draw_scalar(&c, 9, bx, "dL/db", v->grad.b[0], c.backward);
 }
+
+const struct view_ops pane_grads = {.name = "grads", .draw = grads_draw};

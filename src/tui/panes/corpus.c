@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define LABEL_COLS 8 /* "argmax", "t=1000" and a space */
 #define ROW_TEXT 1
@@ -110,8 +111,9 @@ static void draw_note(const struct strip *s)
              right ? th->g->check : th->g->cross);
 }
 
-void pane_corpus_draw(const struct frame *f, WINDOW *w)
+static void corpus_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     char title[160];
@@ -131,3 +133,5 @@ void pane_corpus_draw(const struct frame *f, WINDOW *w)
     draw_guess_row(&s);
     draw_note(&s);
 }
+
+const struct view_ops pane_corpus = {.name = "corpus", .draw = corpus_draw};

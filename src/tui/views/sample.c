@@ -4,18 +4,68 @@
 #include <stdio.h>
 
 #include "draw.h"
-#include "teach.h"
+#include "view.h"
 
 #define LABEL_COLS 8
 #define SAMPLE_ROWS_MAX 6
 #define SAMPLE_SEED 0x5a3d1e
 
-void pane_sample_prepare(struct teach *tc, const struct frame *f)
+#define SAMPLE_LEN 400
+#define PREDICT_LEN 2000
+#define TEMPERATURES 5
+
+/* Index 0 is the start; t steps through the rest (0 takes the argmax). */
+static const double temperatures[TEMPERATURES] = {1.0, 0.5, 0.0, 1.5, 2.0};
+
+/* Sampling choices (changed by t, > and S) and results. */
+struct sample_view {
+    struct rnn_sampler *sampler;
+    int vocab;      /* characters to choose the first one from */
+    int first;      /* vocabulary index of the first character */
+    int temp;       /* index into the temperature table */
+    uint64_t draws; /* S presses: picks the generator seed */
+    uint8_t out[SAMPLE_LEN], pred[PREDICT_LEN];
+    size_t npred;
+};
+
+static bool sample_open(void *state, const struct view_env *env, char *err, size_t cap)
 {
-    struct teach_sample *sm = &tc->sample;
+    struct sample_view *sm = state;
+    sm->vocab = env->s->vocab.size;
+    sm->first = env->s->text.ids[0];
+    if ((sm->sampler = rnn_sampler_create(env->s->cfg.shape)) != NULL)
+        return true;
+    snprintf(err, cap, "out of memory for the teaching views");
+    return false;
+}
+
+static void sample_close(void *state)
+{
+    struct sample_view *sm = state;
+    rnn_sampler_destroy(sm->sampler);
+}
+
+static unsigned sample_command(void *state, const struct command *c, char *msg, size_t cap)
+{
+    (void)msg;
+    (void)cap;
+    struct sample_view *sm = state;
+    switch (c->id) {
+    case CMD_TEMPERATURE: sm->temp = (int)((sm->temp + c->count) % TEMPERATURES); break;
+    case CMD_FIRST_CHAR: sm->first = (int)((sm->first + c->count) % (uint64_t)sm->vocab); break;
+    case CMD_RESAMPLE: sm->draws += c->count; break;
+    default: return 0;
+    }
+    return REACT_RECALC;
+}
+
+static void sample_update(void *state, const struct frame *f, struct rnn_engine *e)
+{
+    (void)e;
+    struct sample_view *sm = state;
     struct rnn_rng rng;
     rnn_rng_seed(&rng, SAMPLE_SEED + sm->draws);
-    rnn_sample(sm->sampler, f->v.theta.U, sm->first, teach_temperature(sm->temp), &rng, sm->out,
+    rnn_sample(sm->sampler, f->v.theta.U, sm->first, temperatures[sm->temp], &rng, sm->out,
                SAMPLE_LEN);
     sm->npred = f->text->len - 1 < PREDICT_LEN ? f->text->len - 1 : PREDICT_LEN;
     rnn_predict_text(sm->sampler, f->v.theta.U, f->text->ids, sm->npred + 1, sm->pred);
@@ -30,12 +80,11 @@ static int draw_char(const struct frame *f, WINDOW *w, int y, int x, attr_t a, i
     return x + 1;
 }
 
-static int draw_sample(const struct teach *tc, const struct frame *f, WINDOW *w)
+static int draw_sample(const struct sample_view *sm, const struct frame *f, WINDOW *w)
 {
-    const struct teach_sample *sm = &tc->sample;
     const struct theme *th = f->th;
     char first[16];
-    double temp = teach_temperature(sm->temp);
+    double temp = temperatures[sm->temp];
     int x = draw_fmt(w, 1, 1, A_NORMAL, "first '%s' (>)  ",
                      draw_char_name(f, sm->first, first, sizeof first));
     if (temp > 0)
@@ -56,9 +105,8 @@ static int draw_sample(const struct teach *tc, const struct frame *f, WINDOW *w)
     return 2 + rows + 1;
 }
 
-static void draw_predictions(const struct teach *tc, const struct frame *f, WINDOW *w, int y0)
+static void draw_predictions(const struct sample_view *sm, const struct frame *f, WINDOW *w, int y0)
 {
-    const struct teach_sample *sm = &tc->sample;
     const struct theme *th = f->th;
     const uint8_t *ids = f->text->ids;
     size_t right = 0;
@@ -70,7 +118,7 @@ static void draw_predictions(const struct teach *tc, const struct frame *f, WIND
     if (per < 1)
         return;
     size_t chunks = (sm->npred + (size_t)per - 1) / (size_t)per;
-    size_t first = tc->scroll > 0 ? (size_t)tc->scroll / 5 : 0;
+    size_t first = f->scroll > 0 ? (size_t)f->scroll / 5 : 0;
     if (first >= chunks)
         first = chunks ? chunks - 1 : 0;
     static const char *const labels[] = {"input", "target", "argmax"};
@@ -89,9 +137,20 @@ static void draw_predictions(const struct teach *tc, const struct frame *f, WIND
     }
 }
 
-void pane_sample_draw(const struct teach *tc, const struct frame *f, WINDOW *w)
+static void sample_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    const struct sample_view *sm = state;
     draw_title(w, f->th, "Sampling from the current parameters (s closes)");
-    int y = draw_sample(tc, f, w);
-    draw_predictions(tc, f, w, y);
+    int y = draw_sample(sm, f, w);
+    draw_predictions(sm, f, w, y);
 }
+
+const struct view_ops view_sample = {
+    .name = "sample",
+    .state_size = sizeof(struct sample_view),
+    .open = sample_open,
+    .close = sample_close,
+    .update = sample_update,
+    .draw = sample_draw,
+    .command = sample_command,
+};

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define VALUE_X 8
 #define BAR_X 17
@@ -54,8 +55,9 @@ static void draw_row(const struct frame *f, WINDOW *w, int y, int t, int bar_col
              v->dh[(size_t)(t - 1) * H + u], 8);
 }
 
-void pane_hidden_draw(const struct frame *f, WINDOW *w)
+static void hidden_draw(const void *state, const struct frame *f, WINDOW *w)
 {
+    (void)state;
     const struct rnn_view *v = &f->v;
     char title[96];
     if (v->shape.hidden == 1)
@@ -73,3 +75,5 @@ void pane_hidden_draw(const struct frame *f, WINDOW *w)
     for (int t = first; t <= v->T && t < first + rows; t++)
         draw_row(f, w, 1 + t - first, t, bar_cols);
 }
+
+const struct view_ops pane_hidden = {.name = "hidden", .draw = hidden_draw};

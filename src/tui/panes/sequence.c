@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "view.h"
 
 #define LABEL_COLS 12
 #define CELL_COLS 4
@@ -60,12 +61,9 @@ static void draw_title_line(const struct frame *f, WINDOW *w)
     draw_title(w, f->th, title);
 }
 
-void pane_sequence_draw(const struct frame *f, WINDOW *w)
+static void sequence_draw(const void *state, const struct frame *f, WINDOW *w)
 {
-    if (f->corpus) { /* windows of a longer text: show them in it */
-        pane_corpus_draw(f, w);
-        return;
-    }
+    (void)state;
     const struct theme *th = f->th;
     draw_title_line(f, w);
     draw_str(w, 1, 1, th->attr[TH_DIM], "t");
@@ -80,3 +78,5 @@ void pane_sequence_draw(const struct frame *f, WINDOW *w)
     for (int t = first; t <= f->v.T && t < first + ncols; t++)
         draw_column(f, w, t, LABEL_COLS + (t - first) * CELL_COLS);
 }
+
+const struct view_ops pane_sequence = {.name = "sequence", .draw = sequence_draw};

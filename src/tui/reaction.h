@@ -1,0 +1,15 @@
+/* What a command, a view's key or an input event asks of the main loop, in
+ * the spirit of htop's Htop_Reaction: REFRESH when only the display changed
+ * (a cursor, a toggle, a message), RECALC when the model changed (a step, a
+ * rewind, a reset, a load), so that everything derived from it (the current
+ * loss, flow, gradient check, samples) is computed again before drawing. */
+#ifndef RNNSTEP_TUI_REACTION_H
+#define RNNSTEP_TUI_REACTION_H
+
+enum reaction {
+    REACT_REFRESH = 1u << 0,
+    REACT_RECALC = 1u << 1 | REACT_REFRESH,
+    REACT_QUIT = 1u << 2,
+};
+
+#endif
