@@ -68,6 +68,63 @@ double rnn_spectral_norm(const double *W, int n, double *scratch);
  * the work exceeds RNN_ANALYSIS_WORK_MAX. scratch: 3 x hidden doubles. */
 double rnn_jacobian_product(const struct rnn_view *v, double *step_norms, double *scratch);
 
+/* ---- gradient check verdict -------------------------------------------- */
+
+/* Step of the central differences and the relative tolerance. */
+#define RNN_GRADCHECK_EPS 1e-5
+#define RNN_GRADCHECK_TOLERANCE 1e-6
+/* Rounding error allowed in one loss evaluation, in units of DBL_EPSILON
+ * times the loss magnitude (rnn_engine_gradcheck's return). The worst
+ * measured is 1.45 (README, "--gradcheck"), so 8 leaves a margin over 5. */
+#define RNN_GRADCHECK_NOISE_ULPS 8.0
+
+/* One parameter's share of the verdict. The entry shown is the one closest
+ * to (or furthest past) its limit tolerance (|a| + |n|) + noise. */
+struct rnn_gradcheck_param {
+    size_t entries;
+    size_t failed;    /* entries past the limit, non-finite ones included */
+    size_t nonfinite; /* entries where BPTT or the difference is nan or inf */
+    size_t in_noise;  /* entries that pass only thanks to the noise floor */
+    size_t at;        /* the entry shown, row-major inside the parameter */
+    double rel_error; /* its rnn_relative_error */
+    double abs_error; /* its |a - n| */
+};
+
+struct rnn_gradcheck_result {
+    double eps, tolerance;
+    double magnitude; /* loss magnitude the noise floor is computed from */
+    double noise;     /* absolute noise floor of the numeric side */
+    struct rnn_gradcheck_param param[RNN_P_COUNT];
+    size_t failed, nonfinite, in_noise; /* over all parameters */
+    enum rnn_param_id worst;            /* parameter of the entry nearest its limit */
+    double largest;                     /* largest |BPTT| entry */
+    bool resolved;                      /* noise < largest: the differences can tell */
+    bool passed;
+};
+
+/* The numeric side's noise floor: RNN_GRADCHECK_NOISE_ULPS x DBL_EPSILON x
+ * magnitude / eps, the error of (L(p + eps) - L(p - eps)) / 2 eps when each
+ * loss is off by that many ulps. NAN when magnitude is not finite. */
+double rnn_gradcheck_noise(double magnitude, double eps);
+
+/* The verdict on one entry: both finite and |a - n| <= tolerance (|a| + |n|) + noise. */
+bool rnn_gradcheck_entry_ok(double analytic, double numeric, double tolerance, double noise);
+
+/* Judges flat analytic and numeric gradients (rnn_engine_gradcheck's) with
+ * step eps and the loss magnitude it returned. Passes only when every entry
+ * passes and the noise floor is finite and below the largest gradient entry
+ * (otherwise the differences cannot tell a right gradient from a wrong one):
+ * a nan or inf anywhere fails. */
+void rnn_gradcheck_judge(struct rnn_shape shape, const double *analytic, const double *numeric,
+                         double magnitude, double eps, double tolerance,
+                         struct rnn_gradcheck_result *out);
+
+/* rnn_engine_gradcheck with RNN_GRADCHECK_EPS, then rnn_gradcheck_judge with
+ * RNN_GRADCHECK_TOLERANCE: what --gradcheck and the g view report. analytic
+ * and numeric: rnn_param_count() doubles each. Returns out->passed. */
+bool rnn_gradcheck_run(struct rnn_engine *e, double *analytic, double *numeric,
+                       struct rnn_gradcheck_result *out);
+
 /* ---- gradient check summaries ------------------------------------------ */
 
 /* The worst rnn_relative_error among parameter id's entries of the flat

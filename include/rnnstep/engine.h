@@ -172,8 +172,12 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e);
 
 /* Gradient check at the current window's start state and current parameters:
  * fills analytic (BPTT) and numeric (central differences with step eps)
- * gradients, each rnn_param_count() doubles. Does not change the engine. */
-void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric);
+ * gradients, each rnn_param_count() doubles. Returns the loss magnitude
+ * sum_t (L_t + max_k |Omega_t,k|) at the unperturbed parameters, the scale
+ * of the rounding error in each loss the differences subtract (see
+ * rnn_gradcheck_judge); NAN when out of memory (then both gradients are NAN).
+ * Does not change the engine. */
+double rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric);
 
 /* Total loss of the current (or, between iterations, the next) window at the
  * current parameters from its h_0: after k updates in whole-text mode, the

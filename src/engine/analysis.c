@@ -3,6 +3,7 @@
  * the kernels' fixed fma order, so totals match BPTT's numbers bit for bit. */
 #include "rnnstep/analysis.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,6 +220,94 @@ double rnn_jacobian_product(const struct rnn_view *v, double *step_norms, double
             product *= norm;
     }
     return product;
+}
+
+/* ---- gradient check verdict -------------------------------------------- */
+
+double rnn_gradcheck_noise(double magnitude, double eps)
+{
+    if (!isfinite(magnitude))
+        return NAN;
+    return RNN_GRADCHECK_NOISE_ULPS * DBL_EPSILON * magnitude / eps;
+}
+
+/* How much of its limit an entry uses: <= 1 passes, infinite when either
+ * side is not finite (so such an entry is always the one shown). */
+static double limit_used(double a, double n, double tolerance, double noise)
+{
+    if (!isfinite(a) || !isfinite(n))
+        return INFINITY;
+    double diff = fabs(a - n), limit = tolerance * (fabs(a) + fabs(n)) + noise;
+    return limit > 0.0 ? diff / limit : diff > 0.0 ? INFINITY : 0.0;
+}
+
+bool rnn_gradcheck_entry_ok(double analytic, double numeric, double tolerance, double noise)
+{
+    return limit_used(analytic, numeric, tolerance, noise) <= 1.0;
+}
+
+static void judge_param(struct rnn_shape shape, enum rnn_param_id id, const double *analytic,
+                        const double *numeric, double tolerance, double noise,
+                        struct rnn_gradcheck_param *p, double *most)
+{
+    int rows, cols;
+    rnn_param_dims(shape, id, &rows, &cols);
+    size_t off = rnn_param_offset(shape, id);
+    *p = (struct rnn_gradcheck_param){.entries = (size_t)rows * (size_t)cols};
+    *most = -1.0;
+    for (size_t i = 0; i < p->entries; i++) {
+        double a = analytic[off + i], n = numeric[off + i];
+        double used = limit_used(a, n, tolerance, noise);
+        p->nonfinite += !isfinite(a) || !isfinite(n);
+        p->failed += !(used <= 1.0);
+        p->in_noise += used <= 1.0 && !(limit_used(a, n, tolerance, 0.0) <= 1.0);
+        if (!(used <= *most)) {
+            *most = used;
+            p->at = i;
+        }
+    }
+    p->rel_error = rnn_relative_error(analytic[off + p->at], numeric[off + p->at]);
+    p->abs_error = fabs(analytic[off + p->at] - numeric[off + p->at]);
+}
+
+void rnn_gradcheck_judge(struct rnn_shape shape, const double *analytic, const double *numeric,
+                         double magnitude, double eps, double tolerance,
+                         struct rnn_gradcheck_result *out)
+{
+    double noise = rnn_gradcheck_noise(magnitude, eps);
+    *out = (struct rnn_gradcheck_result){
+        .eps = eps, .tolerance = tolerance, .magnitude = magnitude, .noise = noise};
+    /* A nan floor would make every comparison false: judge without it, and
+     * the verdict fails below anyway. */
+    double floor = isfinite(noise) ? noise : 0.0, most = -1.0;
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        struct rnn_gradcheck_param *p = &out->param[id];
+        double used;
+        judge_param(shape, (enum rnn_param_id)id, analytic, numeric, tolerance, floor, p, &used);
+        out->failed += p->failed;
+        out->nonfinite += p->nonfinite;
+        out->in_noise += p->in_noise;
+        if (!(used <= most)) {
+            most = used;
+            out->worst = (enum rnn_param_id)id;
+        }
+    }
+    size_t P = rnn_param_count(shape);
+    for (size_t i = 0; i < P; i++)
+        out->largest = fmax(out->largest, fabs(analytic[i]));
+    out->resolved = noise < out->largest;
+    out->passed = out->failed == 0 && out->resolved;
+}
+
+bool rnn_gradcheck_run(struct rnn_engine *e, double *analytic, double *numeric,
+                       struct rnn_gradcheck_result *out)
+{
+    struct rnn_view v;
+    rnn_engine_view(e, &v);
+    double magnitude = rnn_engine_gradcheck(e, RNN_GRADCHECK_EPS, analytic, numeric);
+    rnn_gradcheck_judge(v.shape, analytic, numeric, magnitude, RNN_GRADCHECK_EPS,
+                        RNN_GRADCHECK_TOLERANCE, out);
+    return out->passed;
 }
 
 /* ---- gradient check summaries ------------------------------------------ */

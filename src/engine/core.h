@@ -70,6 +70,11 @@ struct rnn_opt_state {
     double beta1_t, beta2_t; /* beta^steps, kept as running products */
 };
 
+/* Test-only: when set, rnn_engine_gradcheck passes its BPTT gradient through
+ * it before returning, so a unit test can plant a wrong gradient and see the
+ * verdict fail. NULL in the program; not part of the installed headers. */
+extern void (*rnn_gradcheck_bug_hook)(struct rnn_shape shape, double *analytic);
+
 double rnn_l2_norm(const double *g, size_t n);
 void rnn_opt_reset(struct rnn_opt_state *st, size_t n);
 

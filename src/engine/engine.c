@@ -15,6 +15,8 @@
 #define CKPT_CHEAP_BYTES ((size_t)256 << 10)
 #define CKPT_MAX_STRIDE 64
 
+void (*rnn_gradcheck_bug_hook)(struct rnn_shape shape, double *analytic);
+
 struct rnn_engine {
     const struct rnn_text *text;
     int T;
@@ -603,14 +605,30 @@ double rnn_engine_window_loss(struct rnn_engine *e)
     return rnn_window_loss(&e->check_m, &e->check_w, h0, in, in + 1);
 }
 
-void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric)
+/* Sum over the window of L_t + max_k |Omega_t,k| from the last forward pass
+ * in w: the size of the numbers each L_t = log sum exp(Omega_t) - Omega_t,target
+ * is rounded at, so the scale of one loss evaluation's rounding error. */
+static double loss_magnitude(const struct rnn_ws *w, int K)
+{
+    double sum = 0.0;
+    for (int t = 0; t < w->T; t++) {
+        const double *o = w->o + (size_t)t * K;
+        double top = 0.0;
+        for (int k = 0; k < K; k++)
+            top = fmax(top, fabs(o[k]));
+        sum += fabs(w->loss[t]) + top;
+    }
+    return sum;
+}
+
+double rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric)
 {
     struct rnn_model *m = &e->check_m;
     struct rnn_ws *w = &e->check_w;
     if (!check_scratch(e)) {
         for (size_t i = 0; i < e->P; i++)
             analytic[i] = numeric[i] = NAN;
-        return;
+        return NAN;
     }
     size_t H = (size_t)e->m.s.hidden;
     double h0[RNN_HIDDEN_MAX];
@@ -619,11 +637,14 @@ void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, do
     rnn_model_sync(m);
 
     rnn_window_loss(m, w, h0, in, in + 1);
+    double magnitude = loss_magnitude(w, e->m.s.vocab);
     memset(w->grad, 0, e->P * sizeof(double));
     memset(w->dh_next, 0, H * sizeof(double));
     for (int t = e->T; t >= 1; t--)
         rnn_backward_step(m, w, t, in[t - 1], in[t]);
     memcpy(analytic, w->grad, e->P * sizeof(double));
+    if (rnn_gradcheck_bug_hook)
+        rnn_gradcheck_bug_hook(e->m.s, analytic);
 
     for (size_t i = 0; i < e->P; i++) {
         double v = m->theta[i];
@@ -636,4 +657,5 @@ void rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, do
         m->theta[i] = v;
         numeric[i] = (plus - minus) / (2.0 * eps);
     }
+    return magnitude;
 }

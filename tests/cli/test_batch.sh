@@ -165,6 +165,16 @@ done
 run gc3 --gradcheck --text "héllo wörld" --hidden 8 --seed 3
 expect_status gc3 0
 grep -q '^gradcheck passed' "$tmp/gc3.out" || fail "--gradcheck hidden 8: $(tail -n 1 "$tmp/gc3.out")"
+# An English text where a relative tolerance alone cried wolf on rounding noise.
+run gc_en --gradcheck --text-file "$src/tests/data/english.txt" --seq-length 25 --hidden 16 --seed 1
+expect_status gc_en 0
+grep -q '^gradcheck passed' "$tmp/gc_en.out" || fail "--gradcheck english: $(tail -n 1 "$tmp/gc_en.out")"
+# Parameters that overflow the loss: nan everywhere is a failure, never a pass.
+sed 's/-0.2246/-1.7e308/; s/-0.3053/1.7e308/' "$src/assets/examples/hello.json" >"$tmp/huge.json"
+run gc_nan --gradcheck --init "$tmp/huge.json"
+expect_status gc_nan 1
+grep -q '^gradcheck FAILED: the loss is not finite' "$tmp/gc_nan.out" ||
+    fail "--gradcheck on an overflowing model: $(tail -n 1 "$tmp/gc_nan.out")"
 
 # ---- --save then --init: identical results, identical files ----
 run long --batch --format csv --epochs 8
