@@ -7,7 +7,7 @@ set -euo pipefail
 RNNSTEP=${1:?usage: test.sh RNNSTEP SOURCE_DIR}
 SOURCE_DIR=${2:?usage: test.sh RNNSTEP SOURCE_DIR}
 E2E_TIMEOUT=${E2E_TIMEOUT:-15} # seconds; generous for sanitizer builds
-E2E_TOL=0.0002                 # the worked example rounds intermediates (NOTES.md)
+E2E_TOL=0.0002                 # the worked example rounds intermediates (docs/worked-example.md)
 E2E_DIR=$(mktemp -d)
 E2E_SOCKET=""
 

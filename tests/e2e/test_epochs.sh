@@ -13,7 +13,7 @@ e2e_wait_text "epoch 0 loss"
 e2e_type 100e
 e2e_wait_row "epoch 100 loss" 2.0603
 
-# The explosion (NOTES.md): a 1000-epoch run stops there and explains.
+# The explosion (docs/worked-example.md): a 1000-epoch run stops there and explains.
 e2e_type 1000e
 e2e_wait_text "exploding gradient"
 epoch=$(e2e_screen | sed -n 's/.*epoch \([0-9][0-9]*\) loss.*/\1/p' | head -1)

@@ -1,5 +1,5 @@
 # The explosion demo (README, Teaching tools): 1000e pauses near epoch 656
-# and suggests clipping; r, c, 1000e runs through (loss about 0.59, NOTES.md)
+# and suggests clipping; r, c, 1000e runs through (loss about 0.59, docs/worked-example.md)
 # and the loss chart marks the epochs where clipping fired.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_explosion

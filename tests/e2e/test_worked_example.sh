@@ -1,6 +1,6 @@
 # Steps through sections 5, 6 and 6.7 of the worked example one `n` at a
 # time and checks that every number it prints is on screen at that step.
-# Expected values are the document's (../shared/spec), not the program's.
+# Expected values are the example's printed figures (docs/worked-example.md), not the program's.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start worked
 

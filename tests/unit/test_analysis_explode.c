@@ -1,4 +1,4 @@
-/* The default example's explosion (NOTES.md: near epoch 656) is detected,
+/* The default example's explosion (docs/worked-example.md: at the update of epoch 656) is detected,
  * and clipping at 0.5 removes it. Bands, not exact figures: past the
  * explosion the trajectory is chaotic. */
 #include "test_analysis_fixture.h"

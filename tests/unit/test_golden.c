@@ -1,4 +1,4 @@
-/* The worked example (shared/spec/000_2178106ba7f6315d.txt) reproduced through
+/* The worked example (docs/worked-example.md) reproduced through
  * the engine's public stepping API: every number printed in sections 5, 6 and
  * 6.7, typed in from the document, within 2e-4 (the document rounds to four
  * decimals and sometimes rounds intermediates). Where a value can be derived
