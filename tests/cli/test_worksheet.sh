@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --worksheet through the real binary: the default document's numbers against
-# the worked example (shared/spec/000_2178106ba7f6315d.txt, typed in below) at
+# the worked example (docs/worked-example.md, typed in below) at
 # 2e-4; another configuration's numbers against --trace, rounded; the exercise
 # version's blanks and answer key; pandoc converting each document without a
 # warning; size limits, --decimals and the output file's safety.
