@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages rnnstep needs, only those missing:
 # one `apt-get update`, then `apt-get install -y` of the missing ones.
-# Usage: scripts/deps.sh [build|test|bench]   (each includes the ones before)
+# Usage: scripts/deps.sh [build|package|test|bench]   (each includes build)
 set -euo pipefail
 level=${1:-build}
 pkgs=(build-essential cmake pkg-config libncurses-dev libjansson-dev)
 case "$level" in
   build) ;;
-  test) pkgs+=(libcmocka-dev tmux clang libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils) ;;
+  package) pkgs+=(dpkg-dev file) ;;
+  test) pkgs+=(libcmocka-dev tmux clang libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils)
+    pkgs+=(dpkg-dev file lintian mandoc man-db bash-completion) ;; # tests/pkg
   bench) pkgs+=(libcmocka-dev tmux clang valgrind python3-numpy libopenblas0-pthread) ;;
-  *) echo "deps.sh: unknown level '$level' (build, test or bench)" >&2; exit 2 ;;
+  *) echo "deps.sh: unknown level '$level' (build, package, test or bench)" >&2; exit 2 ;;
 esac
 missing=()
 for p in "${pkgs[@]}"; do

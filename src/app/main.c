@@ -7,9 +7,20 @@
 #include "batch/batch.h"
 #include "tui/tui.h"
 #include "options.h"
+#include "rnnstep/commit.h"
 #include "rnnstep/version.h"
 #include "session.h"
 #include "worksheet.h"
+
+/* The version, and the commit when built from a git checkout (so a bug report
+ * names the exact source; a tarball build has no commit to name). */
+static void print_version(void)
+{
+    if (*RNNSTEP_COMMIT)
+        printf("rnnstep %s (commit %s)\n", RNNSTEP_VERSION, RNNSTEP_COMMIT);
+    else
+        printf("rnnstep %s\n", RNNSTEP_VERSION);
+}
 
 int main(int argc, char **argv)
 {
@@ -27,7 +38,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (o.version) {
-        printf("rnnstep %s\n", RNNSTEP_VERSION);
+        print_version();
         return 0;
     }
     bool tui = !o.batch && !o.gradcheck && !o.worksheet;

@@ -209,7 +209,7 @@ done
 run help --help
 grep -q -- '--batch' "$tmp/help.out" || fail "--help does not mention --batch"
 run version --version
-grep -Eq '^rnnstep [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/version.out" || fail "--version: $(cat "$tmp/version.out")"
+grep -Eq '^rnnstep [0-9]+\.[0-9]+\.[0-9]+( \(commit [0-9a-f]{12}(-dirty)?\))?$' "$tmp/version.out" || fail "--version: $(cat "$tmp/version.out")"
 
 # ---- bad options: exit 2, nothing on stdout, one line on stderr ----
 bad_options=(
