@@ -10,6 +10,7 @@ enum reaction {
     REACT_REFRESH = 1u << 0,
     REACT_RECALC = 1u << 1 | REACT_REFRESH,
     REACT_QUIT = 1u << 2,
+    REACT_DUMP = 1u << 3, /* a replay's screen event: write the screen (dump.h) */
 };
 
 #endif

@@ -2,7 +2,8 @@
  * session's settings with a fingerprint of everything that decides the
  * numbers (text, initial parameters, shape, training settings), then one
  * event per line: a key code, or "tick" for an autoplay tick. Replaying with
- * the same settings and terminal size gives the same screens. */
+ * the same settings and terminal size gives the same screens. A hand-written
+ * "screen" line writes the screen at that point (dump.h: golden tests). */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
@@ -108,6 +109,8 @@ static int start_replay(struct tui *t, const char *path, char *err, size_t cap)
         long k = strtol(line, &end, 10);
         if (strcmp(line, "tick\n") == 0)
             r->keys[r->nkeys++] = RECORD_TICK;
+        else if (strcmp(line, "screen\n") == 0)
+            r->keys[r->nkeys++] = RECORD_SCREEN;
         else if (end != line && (*end == '\n' || *end == '\0') && k >= 0 && k < 01000)
             r->keys[r->nkeys++] = (int)k;
         else {

@@ -108,6 +108,8 @@ unsigned teach_event(struct tui *t, int key, teach_dispatch_fn dispatch)
             tui_say(t, false, "replay finished: keys work normally again");
             return REACT_REFRESH;
         }
+        if (key == RECORD_SCREEN)
+            return REACT_DUMP;
         key = key == RECORD_TICK ? ERR : key;
     } else if (key != KEY_RESIZE && (key != ERR || t->autoplay)) {
         record_event(r, key == ERR ? RECORD_TICK : key);

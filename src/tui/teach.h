@@ -28,11 +28,13 @@ struct quiz {
 /* Record (keys written as they come) or replay (keys read ahead). */
 struct teach_record {
     FILE *out;
-    int *keys; /* replay: recorded events, RECORD_TICK for an autoplay tick */
+    int *keys; /* replay: recorded events, RECORD_TICK for an autoplay tick,
+                  RECORD_SCREEN for a screen dump (golden tests) */
     size_t nkeys, next;
     bool replaying;
 };
 #define RECORD_TICK (-1)
+#define RECORD_SCREEN (-2)
 
 struct teach {
     double clip_value;        /* what c switches clipping on at */

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "dump.h"
 #include "teach.h"
 
 #include <term.h> /* after the others: it defines macros such as `lines` */
@@ -299,9 +300,33 @@ static void main_loop(struct tui *t)
     }
 }
 
+/* RNNSTEP_SCREEN_DUMP (dump.h): plays the whole replay without waiting for
+ * keys (any key plays the next recorded event), dumping the screen at each
+ * screen event and at the end. */
+static void dump_replay(struct tui *t, const char *path)
+{
+    FILE *out = fopen(path, "w");
+    if (!out)
+        return;
+    int screens = 0;
+    while (!pending_signal && t->teach->rec.replaying) {
+        unsigned flags = teach_event(t, ' ', handle_key);
+        if (flags & REACT_QUIT)
+            break;
+        if (flags & REACT_DUMP) {
+            draw_all(t);
+            dump_screen(out, &t->th, ++screens);
+        }
+    }
+    draw_all(t);
+    dump_screen(out, &t->th, ++screens);
+    fclose(out);
+}
+
 /* newterm rather than initscr: it returns NULL on a bad TERM instead of
- * exiting. The frame benchmark draws to /dev/null (size from LINES and
- * COLUMNS) so that it times rnnstep, not the terminal. */
+ * exiting. The frame benchmark and the screen dumps draw to /dev/null (size
+ * from LINES and COLUMNS): the one times rnnstep, not the terminal, the other
+ * does not depend on the terminal it runs in. */
 /* Looks TERM up before curses starts: newterm leaks its set-up when the type
  * is unknown, and a terminal without cursor addressing (TERM=dumb) would get
  * every frame appended as lines of text. */
@@ -326,11 +351,11 @@ static bool terminal_usable(char *err, size_t cap)
     return ok;
 }
 
-static bool start_curses(struct tui *t, bool bench, char *err, size_t cap)
+static bool start_curses(struct tui *t, bool headless, char *err, size_t cap)
 {
     if (!terminal_usable(err, cap))
         return false;
-    FILE *out = bench ? fopen("/dev/null", "w") : stdout;
+    FILE *out = headless ? fopen("/dev/null", "w") : stdout;
     if (!out || !newterm(NULL, out, stdin))
         return false; /* out of memory: err says so */
     curses_active = true;
@@ -352,8 +377,9 @@ int tui_run(struct session *s, const struct options *o)
     install_signals();
     atexit(restore_terminal);
     const char *frames = getenv("RNNSTEP_BENCH_FRAMES");
+    const char *dump = o->replay ? getenv("RNNSTEP_SCREEN_DUMP") : NULL;
     char err[512] = "out of memory while drawing the screen";
-    if (!start_curses(&t, frames != NULL, err, sizeof err)) {
+    if (!start_curses(&t, frames || dump, err, sizeof err)) {
         restore_terminal();
         fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
@@ -363,6 +389,8 @@ int tui_run(struct session *s, const struct options *o)
     bool ok = teach_open(&t, err, sizeof err) == 0 && relayout(&t);
     if (ok && frames)
         bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
+    else if (ok && dump)
+        dump_replay(&t, dump);
     else if (ok)
         main_loop(&t);
     free_windows(&t);

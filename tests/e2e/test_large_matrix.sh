@@ -27,7 +27,7 @@ def close(shown, want):  # the pane prints 6 significant digits
     return abs(float(shown) - want) <= 5e-6 * max(abs(want), 1e-300) + 1e-300
 if what == "entry":  # NAME PARAM ROW COL: "NAME value grad g" on screen
     name, param, r, c = args[0], args[1], int(args[2]), int(args[3])
-    m = re.search(re.escape(name) + r" (\S+)  grad (\S+)", screen)
+    m = re.search(re.escape(name) + r"\s+(\S+)\s+grad\s+(\S+)", screen)
     sys.exit(0 if m and close(m.group(1), after[param][r][c])
              and close(m.group(2), grad[param][r][c]) else 1)
 if what == "softmax":  # the target row and rank at iteration 1, t = 1
