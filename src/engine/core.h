@@ -75,6 +75,21 @@ struct rnn_opt_state {
  * verdict fail. NULL in the program; not part of the installed headers. */
 extern void (*rnn_gradcheck_bug_hook)(struct rnn_shape shape, double *analytic);
 
+/* Sums of squares (every L2 norm the engine reports) are accumulated in
+ * RNN_NORM_LANES partial sums, element i into lane i % RNN_NORM_LANES in index
+ * order, and the lanes are then added pairwise in a fixed order: independent
+ * chains keep the vector units busy where one sequential sum would wait on
+ * each fma, and every path, instruction set and compiler sums the same way. */
+#define RNN_NORM_LANES 16
+
+static inline double rnn_norm_lanes_total(double *lanes)
+{
+    for (int width = RNN_NORM_LANES / 2; width >= 1; width /= 2)
+        for (int i = 0; i < width; i++)
+            lanes[i] += lanes[i + width];
+    return lanes[0];
+}
+
 double rnn_l2_norm(const double *g, size_t n);
 void rnn_opt_reset(struct rnn_opt_state *st, size_t n);
 

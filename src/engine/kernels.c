@@ -12,7 +12,7 @@
  * itself at hidden 512. */
 static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
 {
-    enum { TILE = 16 };
+    enum { TILE = 32 };
     for (int r0 = 0; r0 < rows; r0 += TILE)
         for (int c0 = 0; c0 < cols; c0 += TILE) {
             int r1 = r0 + TILE < rows ? r0 + TILE : rows, c1 = c0 + TILE < cols ? c0 + TILE : cols;

@@ -23,10 +23,10 @@ int rnn_optimizer_parse(const char *name)
 
 double rnn_l2_norm(const double *g, size_t n)
 {
-    double sum = 0.0;
+    double lanes[RNN_NORM_LANES] = {0};
     for (size_t i = 0; i < n; i++)
-        sum = fma(g[i], g[i], sum);
-    return sqrt(sum);
+        lanes[i % RNN_NORM_LANES] = fma(g[i], g[i], lanes[i % RNN_NORM_LANES]);
+    return sqrt(rnn_norm_lanes_total(lanes));
 }
 
 void rnn_opt_reset(struct rnn_opt_state *st, size_t n)

@@ -2,16 +2,8 @@
  * two gradient norms), included by kernels_body.h so that it is compiled per
  * instruction set like the other kernels: with FMA the norms' fma() is one
  * instruction instead of a libm call. Each element sees exactly the
- * operations of the formulas in engine.h, and each norm is one sequential sum
- * in index order, so every variant gives the same bits. */
-
-static double sum_squares(const double *g, size_t n)
-{
-    double sum = 0.0;
-    for (size_t i = 0; i < n; i++)
-        sum = fma(g[i], g[i], sum);
-    return sum;
-}
+ * operations of the formulas in engine.h, and each norm is summed in the lanes
+ * of core.h's fixed order, so every variant gives the same bits. */
 
 /* One element's optimiser step from gradient v; s1 and s2 point at its state. */
 RNN_ALWAYS_INLINE double optimizer_step(const struct rnn_update_rule *r, enum rnn_optimizer opt,
@@ -28,51 +20,73 @@ RNN_ALWAYS_INLINE double optimizer_step(const struct rnn_update_rule *r, enum rn
     }
 }
 
-/* Clips, copies and steps every element; returns whether clipping changed
- * any. Inlined with constant opt and clipping, so each of the eight
- * combinations is one branch-free loop the compiler can vectorise. */
-RNN_ALWAYS_INLINE bool update_elements(const struct rnn_update_arrays *a,
-                                       const struct rnn_update_rule *r, enum rnn_optimizer opt,
-                                       bool clipping)
+/* One chunk of at most RNN_NORM_LANES elements from i0: clips, copies and
+ * steps each element and adds its squares into the norm lanes (element i0 + j
+ * into lane j). Returns whether clipping changed any. Inlined with constant
+ * opt and clipping (and a constant length for whole chunks), so each
+ * combination is one branch-free loop the compiler can vectorise. */
+RNN_ALWAYS_INLINE int update_chunk(const struct rnn_update_arrays *a,
+                                   const struct rnn_update_rule *r, enum rnn_optimizer opt,
+                                   bool clipping, size_t i0, size_t len, double *restrict grad_sq,
+                                   double *restrict step_sq)
 {
-    double *restrict theta = a->theta, *restrict before = a->before;
-    double *restrict applied = a->applied, *restrict s1 = r->s1, *restrict s2 = r->s2;
-    const double *restrict g = a->g;
+    double *restrict theta = a->theta + i0, *restrict before = a->before + i0;
+    double *restrict applied = a->applied + i0, *restrict s1 = r->s1 + i0, *restrict s2 = r->s2 + i0;
+    const double *restrict g = a->g + i0;
     double clip = r->clip;
     int changed = 0;
 #pragma omp simd reduction(| : changed)
-    for (size_t i = 0; i < a->n; i++) {
-        double v = g[i];
+    for (size_t j = 0; j < len; j++) {
+        double v = g[j];
+        grad_sq[j] = fma(v, v, grad_sq[j]);
         if (clipping) {
             changed |= (v > clip) | (v < -clip); /* false for nan, which stays */
             v = v > clip ? clip : v;
             v = v < -clip ? -clip : v;
+            step_sq[j] = fma(v, v, step_sq[j]);
         }
-        applied[i] = v;
-        before[i] = theta[i];
-        theta[i] = optimizer_step(r, opt, theta[i], v, &s1[i], &s2[i]);
+        applied[j] = v;
+        before[j] = theta[j];
+        theta[j] = optimizer_step(r, opt, theta[j], v, &s1[j], &s2[j]);
     }
-    return changed != 0;
+    return changed;
 }
 
-RNN_ALWAYS_INLINE bool update_elements_with(const struct rnn_update_arrays *a,
-                                            const struct rnn_update_rule *r, enum rnn_optimizer opt)
+/* The whole update in one pass over memory; the norms' lanes are summed as
+ * rnn_l2_norm sums them (core.h), so norms.grad is rnn_l2_norm(g). Without
+ * clipping, applied is g and the step norm is the gradient norm. */
+RNN_ALWAYS_INLINE void update_elements(const struct rnn_update_arrays *a,
+                                       const struct rnn_update_rule *r, enum rnn_optimizer opt,
+                                       bool clipping, struct rnn_update_norms *out)
+{
+    double grad_sq[RNN_NORM_LANES] = {0}, step_sq[RNN_NORM_LANES] = {0};
+    size_t whole = a->n - a->n % RNN_NORM_LANES;
+    int changed = 0;
+    for (size_t i0 = 0; i0 < whole; i0 += RNN_NORM_LANES)
+        changed |= update_chunk(a, r, opt, clipping, i0, RNN_NORM_LANES, grad_sq, step_sq);
+    changed |= update_chunk(a, r, opt, clipping, whole, a->n - whole, grad_sq, step_sq);
+    out->grad = sqrt(rnn_norm_lanes_total(grad_sq));
+    out->step = clipping ? sqrt(rnn_norm_lanes_total(step_sq)) : out->grad;
+    out->clipped = changed != 0;
+}
+
+RNN_ALWAYS_INLINE void update_elements_with(const struct rnn_update_arrays *a,
+                                            const struct rnn_update_rule *r, enum rnn_optimizer opt,
+                                            struct rnn_update_norms *out)
 {
     if (r->clip > 0.0)
-        return update_elements(a, r, opt, true);
-    return update_elements(a, r, opt, false);
+        update_elements(a, r, opt, true, out);
+    else
+        update_elements(a, r, opt, false, out);
 }
 
 static void update(const struct rnn_update_arrays *a, const struct rnn_update_rule *r,
                    struct rnn_update_norms *out)
 {
-    out->grad = sqrt(sum_squares(a->g, a->n));
     switch (r->opt) {
-    case RNN_OPT_MOMENTUM: out->clipped = update_elements_with(a, r, RNN_OPT_MOMENTUM); break;
-    case RNN_OPT_ADAGRAD: out->clipped = update_elements_with(a, r, RNN_OPT_ADAGRAD); break;
-    case RNN_OPT_ADAM: out->clipped = update_elements_with(a, r, RNN_OPT_ADAM); break;
-    default: out->clipped = update_elements_with(a, r, RNN_OPT_SGD); break;
+    case RNN_OPT_MOMENTUM: update_elements_with(a, r, RNN_OPT_MOMENTUM, out); break;
+    case RNN_OPT_ADAGRAD: update_elements_with(a, r, RNN_OPT_ADAGRAD, out); break;
+    case RNN_OPT_ADAM: update_elements_with(a, r, RNN_OPT_ADAM, out); break;
+    default: update_elements_with(a, r, RNN_OPT_SGD, out); break;
     }
-    /* Unclipped, applied is g: the same norm without a second pass. */
-    out->step = out->clipped ? sqrt(sum_squares(a->applied, a->n)) : out->grad;
 }
