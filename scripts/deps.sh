@@ -10,7 +10,7 @@ case "$level" in
   package) pkgs+=(dpkg-dev file) ;;
   test) pkgs+=(libcmocka-dev tmux clang libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils)
     pkgs+=(dpkg-dev file lintian mandoc man-db bash-completion) ;; # tests/pkg
-  bench) pkgs+=(libcmocka-dev tmux clang valgrind python3-numpy libopenblas0-pthread) ;;
+  bench) pkgs+=(libcmocka-dev tmux clang valgrind python3-numpy libopenblas0-pthread python3-torch) ;;
   *) echo "deps.sh: unknown level '$level' (build, package, test or bench)" >&2; exit 2 ;;
 esac
 missing=()

@@ -7,21 +7,6 @@
 #include "core.h"
 #include "kernels.h"
 
-/* In square tiles: row by row, a large transpose would write each element
- * to another cache line (and page), which cost more than the training window
- * itself at hidden 512. */
-static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
-{
-    enum { TILE = 32 };
-    for (int r0 = 0; r0 < rows; r0 += TILE)
-        for (int c0 = 0; c0 < cols; c0 += TILE) {
-            int r1 = r0 + TILE < rows ? r0 + TILE : rows, c1 = c0 + TILE < cols ? c0 + TILE : cols;
-            for (int r = r0; r < r1; r++)
-                for (int c = c0; c < c1; c++)
-                    dst[(size_t)c * rows + r] = src[(size_t)r * cols + c];
-        }
-}
-
 int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
 {
     m->s = s;
@@ -51,11 +36,11 @@ void rnn_model_sync(struct rnn_model *m)
 {
     int H = m->s.hidden, K = m->s.vocab;
     if (m->Ut != m->p.U)
-        transpose(m->Ut, m->p.U, H, K);
+        m->k->transpose(m->Ut, m->p.U, H, K);
     if (m->Wt != m->p.W)
-        transpose(m->Wt, m->p.W, H, H);
+        m->k->transpose(m->Wt, m->p.W, H, H);
     if (m->Vt != m->p.V)
-        transpose(m->Vt, m->p.V, K, H);
+        m->k->transpose(m->Vt, m->p.V, K, H);
 }
 
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T)

@@ -26,6 +26,9 @@ struct rnn_kernels {
      * scalars already advanced. */
     void (*update)(const struct rnn_update_arrays *a, const struct rnn_update_rule *r,
                    struct rnn_update_norms *out);
+    /* dst (cols x rows) = the transpose of src (rows x cols): a copy, so
+     * every variant gives the same values. */
+    void (*transpose)(double *restrict dst, const double *restrict src, int rows, int cols);
 };
 
 extern const struct rnn_kernels rnn_kernels_generic;

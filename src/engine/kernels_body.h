@@ -280,4 +280,5 @@ const struct rnn_kernels RNN_KERNELS_TABLE = {
     .backward_step = backward_step,
     .window = window,
     .update = update,
+    .transpose = transpose,
 };

@@ -43,6 +43,30 @@ static inline vec vec_splat(double x)
 {
     return _mm512_set1_pd(x);
 }
+/* dst (8 rows, stride ldd) = the transpose of src (8 x 8, stride lds). */
+static inline void vec_transpose_tile(double *dst, ptrdiff_t ldd, const double *src, ptrdiff_t lds)
+{
+    __m512d a[8], b[8];
+    for (int i = 0; i < 8; i++)
+        a[i] = _mm512_loadu_pd(src + i * lds);
+    for (int i = 0; i < 8; i += 2) { /* 2 x 2 blocks */
+        b[i] = _mm512_unpacklo_pd(a[i], a[i + 1]);
+        b[i + 1] = _mm512_unpackhi_pd(a[i], a[i + 1]);
+    }
+    const __m512i pair_lo = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13);
+    const __m512i pair_hi = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
+    for (int i = 0; i < 8; i += 4) /* 4 x 4 blocks */
+        for (int k = 0; k < 2; k++) {
+            a[i + k] = _mm512_permutex2var_pd(b[i + k], pair_lo, b[i + k + 2]);
+            a[i + k + 2] = _mm512_permutex2var_pd(b[i + k], pair_hi, b[i + k + 2]);
+        }
+    const __m512i half_lo = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11);
+    const __m512i half_hi = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
+    for (int k = 0; k < 4; k++) { /* 8 x 8 */
+        _mm512_storeu_pd(dst + k * ldd, _mm512_permutex2var_pd(a[k], half_lo, a[k + 4]));
+        _mm512_storeu_pd(dst + (k + 4) * ldd, _mm512_permutex2var_pd(a[k], half_hi, a[k + 4]));
+    }
+}
 #elif defined(__AVX2__) && defined(__FMA__)
 #include <immintrin.h>
 typedef __m256d vec;
@@ -79,6 +103,18 @@ static inline vec vec_splat(double x)
 {
     return _mm256_set1_pd(x);
 }
+/* dst (4 rows, stride ldd) = the transpose of src (4 x 4, stride lds). */
+static inline void vec_transpose_tile(double *dst, ptrdiff_t ldd, const double *src, ptrdiff_t lds)
+{
+    __m256d r0 = _mm256_loadu_pd(src), r1 = _mm256_loadu_pd(src + lds);
+    __m256d r2 = _mm256_loadu_pd(src + 2 * lds), r3 = _mm256_loadu_pd(src + 3 * lds);
+    __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+    __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+    _mm256_storeu_pd(dst, _mm256_permute2f128_pd(t0, t2, 0x20));
+    _mm256_storeu_pd(dst + ldd, _mm256_permute2f128_pd(t1, t3, 0x20));
+    _mm256_storeu_pd(dst + 2 * ldd, _mm256_permute2f128_pd(t0, t2, 0x31));
+    _mm256_storeu_pd(dst + 3 * ldd, _mm256_permute2f128_pd(t1, t3, 0x31));
+}
 #else
 typedef double vec;
 typedef int vec_mask; /* a one-double vector is never partial */
@@ -113,6 +149,10 @@ static inline vec vec_fma(vec a, vec b, vec c)
 static inline vec vec_splat(double x)
 {
     return x;
+}
+static inline void vec_transpose_tile(double *dst, ptrdiff_t ldd, const double *src, ptrdiff_t lds)
+{
+    (void)ldd, (void)lds, *dst = *src;
 }
 #endif
 
@@ -337,4 +377,27 @@ static double window_blocked(const struct rnn_model *m, struct rnn_ws *w, const 
     window_output_gradients(m, w, ids);
     window_backward(m, w, ids);
     return loss;
+}
+
+/* dst (cols x rows) = the transpose of src (rows x cols), for the model's
+ * transposed copies after each update: in 8 x 8 blocks (one 4 KiB-strided
+ * column of a large matrix would evict itself from the cache), each made of
+ * register tiles of VLEN x VLEN; the edges element by element. */
+static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
+{
+    enum { BLOCK = 8 };
+    for (int r0 = 0; r0 < rows; r0 += BLOCK)
+        for (int c0 = 0; c0 < cols; c0 += BLOCK) {
+            int r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows, c1 = c0 + BLOCK < cols ? c0 + BLOCK : cols;
+            if (r1 - r0 == BLOCK && c1 - c0 == BLOCK) {
+                for (int r = r0; r < r1; r += VLEN)
+                    for (int c = c0; c < c1; c += VLEN)
+                        vec_transpose_tile(dst + (size_t)c * rows + r, rows,
+                                           src + (size_t)r * cols + c, cols);
+                continue;
+            }
+            for (int r = r0; r < r1; r++)
+                for (int c = c0; c < c1; c++)
+                    dst[(size_t)c * rows + r] = src[(size_t)r * cols + c];
+        }
 }

@@ -120,6 +120,31 @@ static void window_equals_steps(void **state)
     }
 }
 
+/* Every table's transpose (register tiles and element-by-element edges) is
+ * the transpose, for shapes with and without whole 8 x 8 blocks. */
+static void transposes_are_exact(void **state)
+{
+    (void)state;
+    static const int dims[][2] = {{1, 1}, {3, 5}, {8, 8}, {16, 24}, {17, 65}, {65, 100}, {37, 9}};
+    const struct rnn_kernels *tables[] = {&rnn_kernels_generic, rnn_kernels_select()};
+    for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
+        int rows = dims[d][0], cols = dims[d][1];
+        size_t n = (size_t)rows * cols;
+        double *src = test_malloc(n * sizeof(double)), *dst = test_malloc(n * sizeof(double));
+        for (size_t i = 0; i < n; i++)
+            src[i] = (double)i + 0.5;
+        for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
+            memset(dst, 0, n * sizeof(double));
+            tables[k]->transpose(dst, src, rows, cols);
+            for (int r = 0; r < rows; r++)
+                for (int c = 0; c < cols; c++)
+                    assert_true(dst[(size_t)c * rows + r] == src[(size_t)r * cols + c]);
+        }
+        test_free(src);
+        test_free(dst);
+    }
+}
+
 static double ulps(double got, double want)
 {
     if (got == want)
@@ -193,6 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(variants_give_the_generic_bits),
         cmocka_unit_test(window_equals_steps),
+        cmocka_unit_test(transposes_are_exact),
         cmocka_unit_test(tanh_is_accurate),
         cmocka_unit_test(softmax_exp_is_accurate),
     };
