@@ -9,7 +9,10 @@
 #  2. `1000e` from keypress to updated screen: the hidden hook
 #     RNNSTEP_BENCH_LOG=FILE logs, per key, the time from reading it to the
 #     end of doupdate (the run stops at the explosion near epoch 656);
-#  3. CPU used while idle: utime + stime from /proc/PID/stat over 5 s.
+#  3. CPU used while idle: utime + stime from /proc/PID/stat over 5 s;
+#  4. corpus mode at hidden 512, seq-length 100 (the 1.1 MB text of
+#     bench/corpus_text.py): the same log for steps, rewinds, cursor moves and
+#     e, one key at a time (target: every key under 16 ms).
 # Usage: bench/tui_bench.sh [RNNSTEP]   (default build/dev/rnnstep)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,3 +56,24 @@ before=$(cpu)
 sleep 5
 after=$(cpu)
 echo "idle: $((after - before)) clock ticks of CPU in 5 s ($(getconf CLK_TCK) ticks = 1 s)"
+tm kill-server
+sleep 0.2 # the server's socket goes away asynchronously
+
+echo "== corpus mode at hidden 512, seq-length 100: each key to the updated screen (RNNSTEP_BENCH_LOG)"
+# Target: every key under 16 ms. Keys one at a time, each after the previous
+# one's log line: steps forward (n), a rewind (p), cursor moves (arrows, Tab),
+# e in mid-window (finishes it by micro-steps) and at a window start (one
+# whole-window call), then rewinds across the update.
+/usr/bin/python3 bench/corpus_text.py "$tmp/corpus.txt" >/dev/null
+rm -f "$tmp/log"
+tm -f /dev/null new-session -d -x 200 -y 60 "RNNSTEP_BENCH_LOG='$tmp/log' '$bin' --text-file '$tmp/corpus.txt' \
+    --hidden 512 --seq-length 100 --optimizer adagrad --clip 5; sleep 600"
+wait_for "tm capture-pane -p | grep -q 'pass'"
+keys=(n n n p p Right Down Down Tab Tab n e e p n p)
+names=(step step step rewind rewind cursor cursor cursor focus focus step "e (mid-window)" "e (whole window)" rewind step rewind)
+for i in "${!keys[@]}"; do
+    tm send-keys "${keys[$i]}"
+    wait_for "[ \$(grep -c '^key' '$tmp/log' 2>/dev/null || echo 0) -gt $i ]"
+    printf '%-18s %s\n' "${names[$i]}" "$(sed -n "$((i + 1))s/^key [0-9]* //p" "$tmp/log")"
+done
+awk '{ if ($3 > m) m = $3 } END { printf "slowest key: %.1f ms (target < 16 ms)\n", m }' "$tmp/log"

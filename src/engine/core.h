@@ -54,9 +54,10 @@ double rnn_forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int 
 void rnn_backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
 
 /* A whole iteration's forward and backward passes over ids[0..T] (inputs
- * ids[0..T-1], targets ids[1..T]) from w->h[0], with w->grad and w->dh_next
- * zeroed beforehand: bit-identical to the steps one by one. Returns the
- * window loss summed in t order. */
+ * ids[0..T-1], targets ids[1..T]) from w->h[0]: bit-identical to the steps
+ * one by one from w->grad and w->dh_next zeroed, which it writes itself
+ * (saving a pass over the gradient). Returns the window loss summed in t
+ * order. */
 double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
 
 /* Total loss of a window from h0 (no gradients), for finite differences. */

@@ -302,7 +302,9 @@ static bool window_resets(const struct rnn_engine *e)
     return e->sc.iteration == 0 || e->sc.next_p + (size_t)e->T + 1 >= e->text->len;
 }
 
-static unsigned begin_iteration(struct rnn_engine *e)
+/* by_steps: the micro-steps add onto a zeroed gradient; the whole-window
+ * kernel writes every element itself, so it is spared that pass. */
+static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
 {
     unsigned ev = 0;
     if (checkpoint_due(e))
@@ -317,8 +319,10 @@ static unsigned begin_iteration(struct rnn_engine *e)
         memcpy(e->w.h, e->hcarry, H * sizeof(double));
     }
     e->position = e->sc.next_p;
-    memset(e->w.grad, 0, e->P * sizeof(double));
-    memset(e->w.dh_next, 0, H * sizeof(double));
+    if (by_steps) {
+        memset(e->w.grad, 0, e->P * sizeof(double));
+        memset(e->w.dh_next, 0, H * sizeof(double));
+    }
     e->loss_sum = 0.0;
     e->forward_done = 0;
     e->backward_low = e->T + 1;
@@ -366,7 +370,7 @@ unsigned rnn_engine_step(struct rnn_engine *e)
     unsigned ev = 0;
     if (pos < T) {
         if (pos == 0)
-            ev = begin_iteration(e);
+            ev = begin_iteration(e, true);
         in = window_inputs(e);
         int t = pos + 1;
         e->loss_sum += rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
@@ -397,7 +401,7 @@ unsigned rnn_engine_step(struct rnn_engine *e)
  * to the 2T + 1 micro-steps and leaves the same visible state behind. */
 static unsigned run_whole_iteration(struct rnn_engine *e)
 {
-    unsigned ev = begin_iteration(e);
+    unsigned ev = begin_iteration(e, false);
     e->loss_sum = rnn_window_train(&e->m, &e->w, window_inputs(e));
     e->forward_done = e->T;
     e->backward_low = 1;

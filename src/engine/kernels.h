@@ -19,8 +19,9 @@ struct rnn_kernels {
     double (*forward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
     void (*backward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
     /* Forward t = 1..T then backward t = T..1 over a whole window starting
-     * from w->h[0] with w->grad and w->dh_next zeroed: the same results as
-     * the steps one by one. Returns the window loss summed in t order. */
+     * from w->h[0]: the same results as the steps one by one from w->grad
+     * and w->dh_next zeroed (it writes them all itself, so they need not
+     * be). Returns the window loss summed in t order. */
     double (*window)(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
     /* The element-wise part of rnn_opt_update (core.h), with the rule's
      * scalars already advanced. */

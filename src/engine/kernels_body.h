@@ -243,10 +243,17 @@ RNN_ALWAYS_INLINE double window_h(const struct rnn_model *m, struct rnn_ws *w, c
     return loss;
 }
 
+#include "kernels_window.h"
+
+/* From this hidden size on, the blocked products beat the plain loops. */
+#define WINDOW_BLOCKED_MIN_HIDDEN 16
+
 static double forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target)
 {
     if (m->s.hidden == 1)
         return forward_step_h(m, w, t, x, target, 1);
+    if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN)
+        return forward_step_blocked(m, w, t, x, target);
     return forward_step_h(m, w, t, x, target, m->s.hidden);
 }
 
@@ -254,19 +261,18 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
 {
     if (m->s.hidden == 1)
         backward_step_h(m, w, t, x, target, 1);
+    else if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN)
+        backward_step_blocked(m, w, t, x, target);
     else
         backward_step_h(m, w, t, x, target, m->s.hidden);
 }
-
-#include "kernels_window.h"
-
-/* From this hidden size on, the blocked products beat the steps one by one. */
-#define WINDOW_BLOCKED_MIN_HIDDEN 16
 
 static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
 {
     if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN)
         return window_blocked(m, w, ids);
+    memset(w->grad, 0, m->count * sizeof(double)); /* the steps add onto it */
+    memset(w->dh_next, 0, (size_t)m->s.hidden * sizeof(double));
     if (m->s.hidden == 1)
         return window_h(m, w, ids, 1);
     return window_h(m, w, ids, m->s.hidden);

@@ -5,6 +5,7 @@
  * single-row products. Every output element still
  * accumulates its terms one fma at a time in the step kernels' order; tiles
  * only choose which elements are computed together, never split a sum. */
+#include <stdbool.h>
 #include <stddef.h>
 
 #if defined(__AVX512F__)
@@ -161,7 +162,9 @@ static inline void vec_transpose_tile(double *dst, ptrdiff_t ldd, const double *
 
 /* C[m][n] += sum over k = 0..depth-1, in that order, of A(m, k) B(k, n), where
  * A(m, k) = a[m a_m + k a_k] and row k of B starts at b + k b_k (negative
- * strides walk the window backwards, as BPTT does). */
+ * strides walk the window backwards, as BPTT does). With `fresh`, C starts
+ * from +0 instead of its contents: the same bits as adding onto a zeroed C,
+ * without a pass to zero it. */
 struct block_product {
     double *c;
     ptrdiff_t ldc;
@@ -170,6 +173,7 @@ struct block_product {
     const double *b;
     ptrdiff_t b_k;
     int depth;
+    bool fresh;
 };
 
 /* One register tile: rows m0..m0+mr-1, vectors n0.. (the last holding `last`
@@ -185,8 +189,9 @@ static inline __attribute__((always_inline)) void block_tile(const struct block_
     for (int r = 0; r < mr; r++) {
 #pragma GCC unroll 16
         for (int v = 0; v < nv - 1; v++)
-            acc[r][v] = vec_load(c + r * p->ldc + v * VLEN);
-        acc[r][nv - 1] = vec_load_masked(c + r * p->ldc + (nv - 1) * VLEN, mask);
+            acc[r][v] = p->fresh ? vec_splat(0.0) : vec_load(c + r * p->ldc + v * VLEN);
+        acc[r][nv - 1] =
+            p->fresh ? vec_splat(0.0) : vec_load_masked(c + r * p->ldc + (nv - 1) * VLEN, mask);
     }
     const double *a = p->a + m0 * p->a_m, *b = p->b + n0;
     for (int k = 0; k < p->depth; k++, a += p->a_k, b += p->b_k) {
@@ -289,20 +294,25 @@ static void block_product(const struct block_product *p, int rows, int cols)
     }
 }
 
-/* h_1..h_T: z_t = U x_t + b + W h_{t-1} (one sequential product per step), h_t = tanh z_t. */
-static void window_recurrence(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+/* Step t's recurrence: z_t = U x_t + b + W h_{t-1} (one single-row product),
+ * h_t = tanh z_t. */
+static void recurrence_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x)
 {
     int H = m->s.hidden;
-    for (int t = 1; t <= w->T; t++) {
-        double *zt = w->z + (size_t)(t - 1) * H;
-        const double *ux = m->Ut + (size_t)ids[t - 1] * H;
+    double *zt = w->z + (size_t)(t - 1) * H;
+    const double *ux = m->Ut + (size_t)x * H;
 #pragma omp simd
-        for (int i = 0; i < H; i++)
-            zt[i] = ux[i] + m->p.b[i];
-        struct block_product wh = {zt, H, w->h + (size_t)(t - 1) * H, 0, 1, m->Wt, H, H};
-        block_product(&wh, 1, H);
-        tanh_array(w->h + (size_t)t * H, zt, H);
-    }
+    for (int i = 0; i < H; i++)
+        zt[i] = ux[i] + m->p.b[i];
+    struct block_product wh = {zt, H, w->h + (size_t)(t - 1) * H, 0, 1, m->Wt, H, H, false};
+    block_product(&wh, 1, H);
+    tanh_array(w->h + (size_t)t * H, zt, H);
+}
+
+static void window_recurrence(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+{
+    for (int t = 1; t <= w->T; t++)
+        recurrence_step(m, w, t, ids[t - 1]);
 }
 
 /* Omega_t = c + V h_t for all t as one product, then the softmax losses in t order. */
@@ -311,7 +321,7 @@ static double window_outputs(const struct rnn_model *m, struct rnn_ws *w, const 
     int H = m->s.hidden, K = m->s.vocab, T = w->T;
     for (int t = 0; t < T; t++)
         copy(w->o + (size_t)t * K, m->p.c, K);
-    struct block_product vh = {w->o, K, w->h + H, H, 1, m->Vt, K, H};
+    struct block_product vh = {w->o, K, w->h + H, H, 1, m->Vt, K, H, false};
     block_product(&vh, T, K);
     double loss = 0.0;
     for (int t = 1; t <= T; t++) {
@@ -335,48 +345,101 @@ static void window_output_gradients(const struct rnn_model *m, struct rnn_ws *w,
     for (int t = T; t >= 1; t--)
         for (int i = 0; i < K; i++)
             w->g.c[i] += w->dy[(size_t)(t - 1) * K + i];
-    struct block_product dv = {w->g.V, H, w->dy + (size_t)(T - 1) * K, 1, -K, w->h + (size_t)T * H,
-                               -H,     T};
+    struct block_product dv = {
+        w->g.V, H, w->dy + (size_t)(T - 1) * K, 1, -K, w->h + (size_t)T * H, -H, T, true};
     block_product(&dv, K, H);
 }
 
-/* t = T..1: dh_t = dh_next + V^T dy_t, dr_t, db, dU, dh_next = W^T dr_t; then
- * dW (terms t = T..1) as one product. V^T dy_t stays sequential because the
- * step kernels add its terms onto dh_next (changing that order would change
- * every trained model's bits); V is small enough to stay in cache. */
+/* Step t's share of BPTT apart from dc, dV and dW: dh_t = dh_next + V^T dy_t,
+ * dr_t, db, dU, and dh_next = W^T dr_t. V^T dy_t adds its terms onto dh_next
+ * as the plain step kernels do (changing that order would change every
+ * trained model's bits); V is small enough to stay in cache. */
+static void backward_core(const struct rnn_model *m, struct rnn_ws *w, int t, int x)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    const double *ht = w->h + (size_t)t * H;
+    double *dht = w->dh + (size_t)(t - 1) * H, *drt = w->dr + (size_t)(t - 1) * H;
+    double *gu = w->g.U + x;
+    copy(dht, w->dh_next, H);
+    struct block_product vdy = {dht, H, w->dy + (size_t)(t - 1) * K, 0, 1, m->p.V, H, K, false};
+    block_product(&vdy, 1, H);
+#pragma omp simd
+    for (int i = 0; i < H; i++) {
+        drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
+        w->g.b[i] += drt[i];
+    }
+    for (int i = 0; i < H; i++)
+        gu[(size_t)i * K] += drt[i];
+    struct block_product wdr = {w->dh_next, H, drt, 0, 1, m->p.W, H, H, true};
+    block_product(&wdr, 1, H);
+}
+
+/* t = T..1: the steps' cores, then dW (terms t = T..1) as one product. */
 static void window_backward(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
 {
-    int H = m->s.hidden, K = m->s.vocab, T = w->T;
-    for (int t = T; t >= 1; t--) {
-        const double *ht = w->h + (size_t)t * H;
-        double *dht = w->dh + (size_t)(t - 1) * H, *drt = w->dr + (size_t)(t - 1) * H;
-        double *gu = w->g.U + ids[t - 1];
-        copy(dht, w->dh_next, H);
-        struct block_product vdy = {dht, H, w->dy + (size_t)(t - 1) * K, 0, 1, m->p.V, H, K};
-        block_product(&vdy, 1, H);
-#pragma omp simd
-        for (int i = 0; i < H; i++) {
-            drt[i] = (1.0 - ht[i] * ht[i]) * dht[i];
-            w->g.b[i] += drt[i];
-            w->dh_next[i] = 0.0;
-        }
-        for (int i = 0; i < H; i++)
-            gu[(size_t)i * K] += drt[i];
-        struct block_product wdr = {w->dh_next, H, drt, 0, 1, m->p.W, H, H};
-        block_product(&wdr, 1, H);
-    }
+    int H = m->s.hidden, T = w->T;
+    for (int t = T; t >= 1; t--)
+        backward_core(m, w, t, ids[t - 1]);
     struct block_product dw = {
-        w->g.W, H, w->dr + (size_t)(T - 1) * H, 1, -H, w->h + (size_t)(T - 1) * H, -H, T};
+        w->g.W, H, w->dr + (size_t)(T - 1) * H, 1, -H, w->h + (size_t)(T - 1) * H, -H, T, true};
     block_product(&dw, H, H);
+}
+
+/* dV and dW are written fresh by their products; the gradients that add a
+ * term per step start from zero here. */
+static void window_clear_sums(const struct rnn_model *m, struct rnn_ws *w)
+{
+    size_t H = (size_t)m->s.hidden, K = (size_t)m->s.vocab;
+    memset(w->g.U, 0, H * K * sizeof(double));
+    memset(w->g.b, 0, H * sizeof(double));
+    memset(w->g.c, 0, K * sizeof(double));
+    memset(w->dh_next, 0, H * sizeof(double));
 }
 
 static double window_blocked(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
 {
+    window_clear_sums(m, w);
     window_recurrence(m, w, ids);
     double loss = window_outputs(m, w, ids);
     window_output_gradients(m, w, ids);
     window_backward(m, w, ids);
     return loss;
+}
+
+/* Micro-steps for the larger hidden sizes: the window's per-step parts, and
+ * its blocked products for one step (a single output row, a rank-one update
+ * of dV and dW), so a micro-step costs what the window spends per step and
+ * gives the same bits, which the plain step kernels' scalar loops would too,
+ * only slower. */
+static double forward_step_blocked(const struct rnn_model *m, struct rnn_ws *w, int t, int x,
+                                   int target)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    recurrence_step(m, w, t, x);
+    double *ot = w->o + (size_t)(t - 1) * K;
+    copy(ot, m->p.c, K);
+    struct block_product vh = {ot, K, w->h + (size_t)t * H, 0, 1, m->Vt, K, H, false};
+    block_product(&vh, 1, K);
+    double L = softmax_loss(ot, w->y + (size_t)(t - 1) * K, K, target, &w->pred[t - 1]);
+    w->loss[t - 1] = L;
+    return L;
+}
+
+static void backward_step_blocked(const struct rnn_model *m, struct rnn_ws *w, int t, int x,
+                                  int target)
+{
+    int H = m->s.hidden, K = m->s.vocab;
+    double *dyt = w->dy + (size_t)(t - 1) * K;
+    copy(dyt, w->y + (size_t)(t - 1) * K, K);
+    dyt[target] -= 1.0;
+    for (int i = 0; i < K; i++)
+        w->g.c[i] += dyt[i];
+    struct block_product dv = {w->g.V, H, dyt, 1, 0, w->h + (size_t)t * H, 0, 1, false};
+    block_product(&dv, K, H);
+    backward_core(m, w, t, x);
+    struct block_product dw = {
+        w->g.W, H, w->dr + (size_t)(t - 1) * H, 1, 0, w->h + (size_t)(t - 1) * H, 0, 1, false};
+    block_product(&dw, H, H);
 }
 
 /* dst (cols x rows) = the transpose of src (rows x cols), for the model's
