@@ -103,15 +103,21 @@ def main():
         print(f"numpy {np.__version__}; loaded: {', '.join(loaded_blas()) or 'no BLAS library'}")
         return
     vocab, p = load_params(args.init)
+    run_timed("peer_numpy", lambda ids, out: train(ids, p, args, out), vocab, args)
+
+
+def run_timed(name, train_fn, vocab, args):
+    """Reads the text as vocabulary indices, prints the CSV header, runs
+    train_fn(ids, out) and reports its CPU time on stderr (peer_torch.py too)."""
     index = {ch: i for i, ch in enumerate(vocab)}
     with open(args.text, encoding="utf-8") as f:
         ids = [index[ch] for ch in f.read()]
     out = sys.stdout
     out.write("iteration,position,loss,smooth_loss\n")
     t0 = time.process_time()
-    train(ids, p, args, out)
+    train_fn(ids, out)
     dt = time.process_time() - t0
-    print(f"peer_numpy: {args.iterations} iterations in {dt:.3f} s CPU, "
+    print(f"{name}: {args.iterations} iterations in {dt:.3f} s CPU, "
           f"{args.iterations / dt:.1f} it/s", file=sys.stderr)
 
 

@@ -20,10 +20,11 @@ Prints the training loop's CPU time and iterations/s on stderr.
 import argparse
 import json
 import sys
-import time
 
 import torch
 import torch.nn.functional as F
+
+from peer_numpy import run_timed
 
 EPS = 1e-8  # rnnstep's RNN_ADAGRAD_EPS
 
@@ -100,16 +101,7 @@ def main():
     with open(args.init, encoding="utf-8") as f:
         doc = json.load(f)
     model = CharRNN(doc)
-    index = {ch: i for i, ch in enumerate(doc["vocab"])}
-    with open(args.text, encoding="utf-8") as f:
-        ids = [index[ch] for ch in f.read()]
-    out = sys.stdout
-    out.write("iteration,position,loss,smooth_loss\n")
-    t0 = time.process_time()
-    train(ids, model, args, out)
-    dt = time.process_time() - t0
-    print(f"peer_torch: {args.iterations} iterations in {dt:.3f} s CPU, "
-          f"{args.iterations / dt:.1f} it/s", file=sys.stderr)
+    run_timed("peer_torch", lambda ids, out: train(ids, model, args, out), doc["vocab"], args)
 
 
 if __name__ == "__main__":
