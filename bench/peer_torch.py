@@ -93,8 +93,7 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(1)
     if args.version:
-        print(f"torch {torch.__version__}, {torch.get_num_threads()} thread, "
-              f"{torch.backends.cpu.get_cpu_capability() if hasattr(torch.backends, 'cpu') else ''}")
+        print(f"torch {torch.__version__}, {torch.get_num_threads()} thread, float64")
         return
     if not (args.text and args.init and args.iterations is not None):
         ap.error("--text, --init and --iterations are required")
