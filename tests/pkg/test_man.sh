@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # docs/rnnstep.1 lints clean (mandoc -T lint at warning level, groff -ww),
 # has the sections a Debian tool's page has, gives every option --help lists
-# an entry of its own under OPTIONS, and names every environment variable the
-# sources read under ENVIRONMENT.
+# an entry of its own under OPTIONS and every key of the command table one
+# under KEYS, and names every environment variable the sources read under
+# ENVIRONMENT.
 # Usage: bash test_man.sh RNNSTEP SOURCE_DIR BUILD_DIR
 source "$(dirname "$0")/lib.sh" "$@"
 need mandoc groff
@@ -31,6 +32,14 @@ tags=$(section OPTIONS | awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }' | sed 's/
 while read -r opt; do
     grep -qE -- "(^|[ \"])$opt([ \"]|$)" <<<"$tags" || fail "docs/rnnstep.1 has no OPTIONS entry for $opt (rnnstep --help lists it)"
 done < <(help_options)
+
+# Every key of the visualiser's command table has a KEYS entry: a tag such
+# as `.BR s ", " t ", " > ", " S` names the keys it documents.
+keys=$(section KEYS | awk 'tp { print; tp = 0 } /^\.TP/ { tp = 1 }' |
+    sed -E 's/^\.[A-Z]+ //; s/\\-/-/g; s/"//g; s/, / /g' | tr ' ' '\n' | sort -u)
+while read -r key; do
+    grep -qxF -- "$key" <<<"$keys" || fail "docs/rnnstep.1 has no KEYS entry for key '$key' (src/tui/command_table.h binds it)"
+done < <(grep -oE 'KEY\([A-Z_]+, [^"]+, "[^"]+"\)' "$SOURCE_DIR/src/tui/command_table.h" | sed -E 's/.*"([^"]+)"\)$/\1/' | sort -u)
 
 env=$(section ENVIRONMENT)
 while read -r var; do
