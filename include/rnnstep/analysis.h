@@ -53,6 +53,25 @@ bool rnn_flow_fits(struct rnn_shape shape, int T);
  * BPTT has passed k. Returns n, or -1 when !rnn_flow_fits (nothing written). */
 int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f);
 
+/* ---- the parts of the sums the screen shows ----------------------------- */
+
+/* The two parts of dL/dh_t = V^T (yhat_t - y_t) + W^T dr_{t+1} for a step t
+ * BPTT has reached (v->backward_low <= t <= T): from_output gets the first
+ * ("from the output", step t's own loss), from_future the second ("from the
+ * future", exactly the dh_next BPTT carried into step t; 0 at t = T). Each is
+ * hidden doubles, summed in the kernels' order; their sum is v->dh up to one
+ * rounding. False (nothing written) when BPTT has not reached t. */
+bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future);
+
+/* The recurrent term sum_j W[i,j] h_{t-1}[j] of the pre-activation z_t for a
+ * step the forward pass has done (1 <= t <= v->forward_done), hidden doubles,
+ * with the parameters that produced the activations. False when not done. */
+bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh);
+
+/* True when clipping changed flat entry i at the last update: the gradient
+ * applied (v->applied) differs from the one computed (v->grad). */
+bool rnn_entry_clipped(const struct rnn_view *v, size_t i);
+
 /* ---- recurrent Jacobian gauge ------------------------------------------ */
 
 /* Largest singular value of the n x n row-major matrix W: exactly |W| for

@@ -103,7 +103,14 @@ struct rnn_view {
     struct rnn_block applied; /* at an update: the gradient used (after clipping) */
     struct rnn_block before;  /* at an update: the parameters before it */
     double grad_norm;         /* at an update: L2 norm of the unclipped gradient */
-    unsigned last_events;     /* events of the last micro-step */
+    /* Optimiser state per entry, all NULL for SGD: momentum's velocity,
+     * Adagrad's sum of squared gradients or Adam's first moment m in
+     * opt_state; Adam's second moment v in opt_state2 (else NULL). The
+     * _before blocks: at an update, the state as it was before it. */
+    struct rnn_block opt_state, opt_state2, opt_before, opt_before2;
+    uint64_t opt_steps;      /* updates since the optimiser (re)started */
+    double adam_c1, adam_c2; /* Adam's bias corrections 1 - beta^opt_steps of the last update */
+    unsigned last_events;    /* events of the last micro-step */
     struct rnn_settings settings;
 };
 

@@ -128,8 +128,11 @@ static int encode_text(struct session *s, const struct options *o, const struct 
         return -1;
     }
     if (s->corpus && (size_t)o->seq_length > s->text.len - 1) {
-        snprintf(err, cap, "--seq-length %d is longer than the text (%zu characters)",
-                 o->seq_length, s->text.len);
+        /* A window of T inputs also reads the target after its last one. */
+        snprintf(err, cap,
+                 "--seq-length %d needs %lld characters (each input and the one after it); "
+                 "the text has %zu, so at most %zu",
+                 o->seq_length, (long long)o->seq_length + 1, s->text.len, s->text.len - 1);
         return -1;
     }
     return 0;

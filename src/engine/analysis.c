@@ -138,6 +138,52 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f)
     return n;
 }
 
+/* ---- the parts of the sums the screen shows ----------------------------- */
+
+bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future)
+{
+    if (t < v->backward_low || t > v->T)
+        return false;
+    int H = v->shape.hidden;
+    const struct rnn_block *p = activation_params(v);
+    memset(from_output, 0, (size_t)H * sizeof(double));
+    add_output_gradient(v, p, t, from_output);
+    memset(from_future, 0, (size_t)H * sizeof(double));
+    if (t == v->T)
+        return true;
+    /* dh_next after step t + 1: W^T dr_{t+1}, row by row as BPTT adds it. */
+    const double *dr = v->dr + (size_t)t * H;
+    for (int i = 0; i < H; i++) {
+        const double *row = p->W + (size_t)i * H;
+        for (int j = 0; j < H; j++)
+            from_future[j] = fma(row[j], dr[i], from_future[j]);
+    }
+    return true;
+}
+
+bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh)
+{
+    if (t < 1 || t > v->forward_done)
+        return false;
+    int H = v->shape.hidden;
+    const struct rnn_block *p = activation_params(v);
+    const double *hprev = v->h + (size_t)(t - 1) * H;
+    for (int i = 0; i < H; i++) {
+        const double *row = p->W + (size_t)i * H;
+        double sum = 0.0;
+        for (int j = 0; j < H; j++)
+            sum = fma(row[j], hprev[j], sum);
+        wh[i] = sum;
+    }
+    return true;
+}
+
+bool rnn_entry_clipped(const struct rnn_view *v, size_t i)
+{
+    double g = v->grad.U[i], a = v->applied.U[i];
+    return g != a && !isnan(g);
+}
+
 /* ---- recurrent Jacobian gauge ------------------------------------------ */
 
 /* y = diag(d) W x (d NULL: the identity), each row a sequential fma sum. */

@@ -25,6 +25,7 @@ struct rnn_engine {
     struct rnn_ws w;
     struct rnn_opt_state opt;
     double *theta0, *hcarry, *applied, *before;
+    double *s1_before, *s2_before; /* optimiser state as it was before the last update */
     struct rnn_scalars sc;
 
     size_t position;
@@ -75,8 +76,9 @@ static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
            text->len >= 2 && (size_t)cfg->seq_len <= text->len - 1;
 }
 
-/* Blocks the per-engine block holds: theta0, applied, before, s1, s2, spare. */
-#define ENGINE_BLOCK_ARRAYS 6
+/* Blocks the per-engine block holds: theta0, applied, before, s1, s2 and
+ * s1, s2 before the last update. */
+#define ENGINE_BLOCK_ARRAYS 7
 
 /* All memory of an engine, zeroed, with empty history. */
 static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t history_bytes,
@@ -106,6 +108,8 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     e->before = blk + 2 * e->P;
     e->opt.s1 = blk + 3 * e->P;
     e->opt.s2 = blk + 4 * e->P;
+    e->s1_before = blk + 5 * e->P;
+    e->s2_before = blk + 6 * e->P;
     e->hcarry = blk + ENGINE_BLOCK_ARRAYS * e->P;
     return e;
 }
@@ -340,6 +344,11 @@ static unsigned update(struct rnn_engine *e)
     const struct rnn_settings *s = &e->sc.settings;
     const struct rnn_update_arrays arrays = {e->m.theta, e->before, e->applied, e->w.grad, e->P};
     struct rnn_update_norms norms;
+    size_t k = opt_arrays(s->optimizer); /* kept so the screen can show old -> new */
+    if (k >= 1)
+        memcpy(e->s1_before, e->opt.s1, e->P * sizeof(double));
+    if (k >= 2)
+        memcpy(e->s2_before, e->opt.s2, e->P * sizeof(double));
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
     rnn_model_sync(&e->m);
     unsigned ev = 0;
@@ -556,6 +565,18 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->applied = rnn_block_view(e->m.s, e->applied);
     v->before = rnn_block_view(e->m.s, e->before);
     v->grad_norm = e->grad_norm;
+    size_t k = opt_arrays(e->sc.settings.optimizer);
+    if (k >= 1) {
+        v->opt_state = rnn_block_view(e->m.s, e->opt.s1);
+        v->opt_before = rnn_block_view(e->m.s, e->s1_before);
+    }
+    if (k >= 2) {
+        v->opt_state2 = rnn_block_view(e->m.s, e->opt.s2);
+        v->opt_before2 = rnn_block_view(e->m.s, e->s2_before);
+    }
+    v->opt_steps = e->opt.steps;
+    v->adam_c1 = 1.0 - e->opt.beta1_t;
+    v->adam_c2 = 1.0 - e->opt.beta2_t;
     v->last_events = e->last_events;
     v->settings = e->sc.settings;
 }

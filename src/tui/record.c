@@ -42,11 +42,33 @@ static uint64_t fingerprint(const struct session *s)
     return f.h;
 }
 
+#define PREVIEW_CHARS 24
+
+/* The text's first characters in quotes, on one line: the settings line
+ * says which text this was even when it came from --text. */
+static void preview_text(const struct session *s, char *buf, size_t cap)
+{
+    size_t n = s->text.len < PREVIEW_CHARS ? s->text.len : PREVIEW_CHARS, at = 0;
+    buf[at++] = '"';
+    for (size_t i = 0; i < n && at + 8 < cap; i++) {
+        uint32_t cp = s->vocab.chars[s->text.ids[i]];
+        if (cp == '\n' || cp == '"' || cp == '\\') {
+            buf[at++] = '\\';
+            cp = cp == '\n' ? 'n' : cp;
+        }
+        at += rnn_utf8_encode_one(cp, buf + at);
+    }
+    snprintf(buf + at, cap - at, "%s\"", n < s->text.len ? "..." : "");
+}
+
 static void describe(const struct session *s, char *buf, size_t cap)
 {
     const struct rnn_settings *st = &s->cfg.settings;
-    snprintf(buf, cap, "%s, hidden %d, %s lr %g, clip %g, %s", s->text_desc, s->cfg.shape.hidden,
-             rnn_optimizer_name(st->optimizer), st->lr, st->clip, s->init_desc);
+    char text[PREVIEW_CHARS * 8 + 8];
+    preview_text(s, text, sizeof text);
+    snprintf(buf, cap, "%s %s, hidden %d, %s lr %g, clip %g, %s", s->text_desc, text,
+             s->cfg.shape.hidden, rnn_optimizer_name(st->optimizer), st->lr, st->clip,
+             s->init_desc);
 }
 
 static int start_recording(struct tui *t, const char *path, char *err, size_t cap)

@@ -176,6 +176,14 @@ expect_status gc_nan 1
 grep -q '^gradcheck FAILED: the loss is not finite' "$tmp/gc_nan.out" ||
     fail "--gradcheck on an overflowing model: $(tail -n 1 "$tmp/gc_nan.out")"
 
+# ---- --seq-length at the text's length: the message says what is needed ----
+run seq26 --batch --epochs 1 --text abcdefghijklmnopqrstuvwxyz --seq-length 26
+expect_status seq26 2
+grep -q 'needs 27 characters.*the text has 26, so at most 25' "$tmp/seq26.err" ||
+    fail "--seq-length 26 on 26 characters: $(cat "$tmp/seq26.err")"
+run seq25 --batch --epochs 1 --text abcdefghijklmnopqrstuvwxyz --seq-length 25
+expect_status seq25 0
+
 # ---- --save then --init: identical results, identical files ----
 run long --batch --format csv --epochs 8
 run save --batch --format csv --epochs 5 --save "$tmp/p5.json"

@@ -24,6 +24,7 @@ e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 tm kill-server
 grep -q '^rnnstep-record 1$' "$rec" || e2e_fail "no recording header"
+grep -q '^settings --text "hello", hidden 1, ' "$rec" || e2e_fail "settings line: $(grep settings "$rec")"
 grep -q '^tick$' "$rec" || e2e_fail "no autoplay ticks recorded"
 events=$(($(sed '1,/^keys$/d' "$rec" | wc -l) - 1)) # all but the final q
 
