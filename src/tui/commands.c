@@ -39,14 +39,14 @@ static void report_events(struct tui *t, unsigned ev)
     rnn_engine_view(t->s->engine, &v);
     char norm[FMT_NUM_CAP];
     fmt_num(norm, sizeof norm, v.grad_norm, 0);
-    unsigned long long epoch = (unsigned long long)(v.iteration ? v.iteration - 1 : 0);
+    /* The update that raised the event is the last one, which brought the
+     * counter to the epoch the status line shows: no second number. */
     t->autoplay = false;
     const char *advice = v.settings.clip > 0 ? "C: smaller clip" : "c clips";
     if (ev & RNN_EV_NONFINITE)
-        tui_say(t, true, "PAUSED: nan/inf in epoch %llu - r resets, %s", epoch, advice);
+        tui_say(t, true, "PAUSED: nan/inf in the last update - r resets, %s", advice);
     else
-        tui_say(t, true, "PAUSED: exploding gradient, epoch %llu, norm %s - %s", epoch, norm,
-                advice);
+        tui_say(t, true, "PAUSED: exploding gradient, last update |grad| %s - %s", norm, advice);
 }
 
 unsigned cmd_step(struct tui *t, uint64_t n)
@@ -118,7 +118,9 @@ static unsigned change_speed(struct tui *t, int delta)
 {
     int s = t->speed + delta;
     t->speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
-    tui_say(t, false, "autoplay speed: %s", speeds[t->speed].label);
+    /* Paused, the speed is for the next autoplay: say so, not "playing at". */
+    tui_say(t, false, "autoplay speed: %s%s", speeds[t->speed].label,
+            t->autoplay ? "" : " when playing (paused: space plays)");
     return REACT_REFRESH;
 }
 

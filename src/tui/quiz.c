@@ -105,10 +105,15 @@ static bool judge(struct tui *t, int answer, double w_before, char *what, size_t
 unsigned quiz_answer(struct tui *t, int key)
 {
     struct quiz *q = &t->teach->quiz;
+    struct command step = {.id = CMD_STEP, .count = 1};
     if (key == INPUT_KEY_ESCAPE) {
+        /* Skipping takes the step unscored, so the next n asks a new question. */
         q->pending = QUIZ_NONE;
-        tui_say(t, false, "question skipped (score %u/%u)", q->right, q->asked);
-        return REACT_REFRESH;
+        unsigned flags = tui_command(t, &step);
+        if (!t->message[0])
+            tui_say(t, false, "question skipped: stepped on, not scored (score %u/%u)", q->right,
+                    q->asked);
+        return flags | REACT_REFRESH;
     }
     int answer = q->pending == QUIZ_PREDICT ? vocab_index(t, key) : sign_key(key);
     if (q->pending == QUIZ_PREDICT ? answer < 0 : answer == 0) {
@@ -119,7 +124,6 @@ unsigned quiz_answer(struct tui *t, int key)
     /* Copied now: an update overwrites the parameters in place. */
     struct rnn_view before = engine_view(t);
     double w_before = before.theta.W[(size_t)q->unit * before.shape.hidden + q->unit];
-    struct command step = {.id = CMD_STEP, .count = 1};
     unsigned flags = tui_command(t, &step);
     if (t->message[0])
         return flags; /* the step raised an event: that message matters more */

@@ -151,6 +151,10 @@ static void build_frame(struct tui *t, struct frame *f)
     f->log = rnn_engine_loss_log(e, &f->log_len, &f->log_stride);
     double latest;
     f->has_stats = rnn_engine_loss_stats(e, &f->loss_first, &f->loss_lowest, &latest);
+    /* The log holds the losses before each update; the current one (at the
+     * parameters after the last update) counts too. */
+    if (f->has_stats && f->loss_now < f->loss_lowest)
+        f->loss_lowest = f->loss_now;
     f->passes_total = rnn_engine_iterations_per_pass(e);
     f->scroll = t->host.scroll;
     if (t->teach->ghost) {

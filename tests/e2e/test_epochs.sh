@@ -12,12 +12,19 @@ e2e_keys r
 e2e_wait_text "epoch 0 loss"
 e2e_type 100e
 e2e_wait_row "epoch 100 loss" 2.0603
+# The lowest loss so far includes the current one (it lagged one epoch).
+e2e_wait_row "lowest" 2.0603
 
 # The explosion (docs/worked-example.md): a 1000-epoch run stops there and explains.
 e2e_type 1000e
 e2e_wait_text "exploding gradient"
 epoch=$(e2e_screen | sed -n 's/.*epoch \([0-9][0-9]*\) loss.*/\1/p' | head -1)
 [ "$epoch" -ge 650 ] && [ "$epoch" -le 665 ] || e2e_fail "paused at epoch $epoch, not near 656"
+# The message names no epoch but the status line's own, and the norm it quotes.
+e2e_wait_text "epoch $epoch |  PAUSED: exploding gradient, last update |grad| 1.1784 - c clips"
+# + while paused says the speed is for the next autoplay.
+e2e_keys +
+e2e_wait_text "when playing (paused: space plays)"
 
 # Autoplay: steps on its own until space stops it.
 e2e_keys r

@@ -30,7 +30,13 @@ e2e_keys +
 e2e_wait_text "WRONG: W changes by -1.47e-02 (score 2/4)"
 e2e_wait_text "update done"
 e2e_keys n Escape
-e2e_wait_text "question skipped (score 2/4)"
+e2e_wait_text "question skipped: stepped on, not scored (score 2/4)"
+# Skipped means answered by the step: the next n asks about the next step.
+e2e_wait_text "Equation: forward step t=1 of 4"
+e2e_keys n
+e2e_wait_text "after reading 'e' (t=2)"
+e2e_keys Escape
+e2e_wait_text "Equation: forward step t=2 of 4"
 e2e_keys Q
 e2e_wait_text "quiz off: score 2/4"
 e2e_keys q

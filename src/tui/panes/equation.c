@@ -6,17 +6,40 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "rnnstep/analysis.h"
 #include "view.h"
 
-/* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns. */
+/* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns;
+ * with clipping on, "clip(grad) = applied" after it takes 24 more. */
 #define UPDATE_VALUES_COLS 35
+#define UPDATE_CLIP_COLS 24
+
+/* The parts of the sums shown, from the engine at each state change (every
+ * unit's, so choosing another unit needs no recomputation). */
+struct eq_state {
+    bool has_parts, has_recurrent;
+    double from_output[RNN_HIDDEN_MAX], from_future[RNN_HIDDEN_MAX];
+    double recurrent[RNN_HIDDEN_MAX]; /* sum_j W[i,j] h_{t-1}[j] */
+};
 
 struct eq {
     const struct frame *f;
+    const struct eq_state *st;
     WINDOW *w;
     int y;
     int width;
 };
+
+static void equation_update(void *state, const struct frame *f, struct rnn_engine *e)
+{
+    (void)e;
+    struct eq_state *st = state;
+    const struct rnn_view *v = &f->v;
+    st->has_parts = v->has_last && v->last_phase == RNN_PHASE_BACKWARD &&
+                    rnn_dh_parts(v, v->last_t, st->from_output, st->from_future);
+    st->has_recurrent = v->has_last && v->last_phase == RNN_PHASE_FORWARD &&
+                        rnn_recurrent_term(v, v->last_t, st->recurrent);
+}
 
 static void line(struct eq *q, attr_t a, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -74,16 +97,18 @@ static void forward_hidden(struct eq *q, int t)
     int H = v->shape.hidden, K = v->shape.vocab, u = q->f->unit, x = v->inputs[t - 1];
     char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP], r[FMT_NUM_CAP], s[16];
     double hnew = v->h[(size_t)t * H + u];
-    line(q, A_NORMAL, "h_%d%s = tanh(U x_%d + W h_%d + b)%s", t, unit_suffix(q, s), t, t - 1,
-         H == 1 ? "" : "  (row of the selected unit)");
     if (H == 1) {
+        line(q, A_NORMAL, "h_%d = tanh(U x_%d + W h_%d + b)", t, t, t - 1);
         line(q, A_BOLD, "    = tanh(%s + (%s)(%s) + %s) = %s", num(a, v->theta.U[x]),
              num(b, v->theta.W[0]), num(c, v->h[t - 1]), num(d, v->theta.b[0]), num(r, hnew));
         return;
     }
-    line(q, A_BOLD, "    = tanh(%s + %s_j W[%d,j] h_%d[j] + %s) = tanh(%s) = %s",
-         num(a, v->theta.U[(size_t)u * K + x]), q->f->th->g->sigma, u + 1, t - 1,
-         num(b, v->theta.b[u]), num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
+    line(q, A_NORMAL, "h_%d%s = tanh(U[%d,x_%d] + %s_j W[%d,j] h_%d[j] + b[%d])  (selected unit)",
+         t, unit_suffix(q, s), u + 1, t, q->f->th->g->sigma, u + 1, t - 1, u + 1);
+    if (q->st->has_recurrent)
+        line(q, A_BOLD, "    = tanh(%s + %s + %s) = tanh(%s) = %s",
+             num(a, v->theta.U[(size_t)u * K + x]), num(d, q->st->recurrent[u]),
+             num(b, v->theta.b[u]), num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
 }
 
 static void draw_forward(struct eq *q, int t)
@@ -119,6 +144,31 @@ static void draw_forward(struct eq *q, int t)
     draw_fmt(q->w, q->y++, x, A_BOLD, " = %s", num(a, v->loss_sum));
 }
 
+/* dL/dh_t as its two parts, "from the output" (step t's own loss) and "from
+ * the future" (later steps, carried back through W), and their sum. */
+static void draw_dh_parts(struct eq *q, int t, const char *s, double dh)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    int u = q->f->unit;
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP];
+    if (t == v->T)
+        line(q, A_NORMAL, "dL/dh_%d%s = V%s(%s_%d - y_%d) + 0 (no future at t = T)", t, s,
+             g->transpose, g->yhat, t, t);
+    else
+        line(q, A_NORMAL,
+             "dL/dh_%d%s = V%s(%s_%d - y_%d) [from the output] + W%s dr_%d [from the "
+             "future]",
+             t, s, g->transpose, g->yhat, t, t, g->transpose, t + 1);
+    if (!q->st->has_parts)
+        return;
+    if (t == v->T)
+        line(q, A_BOLD, "    = %s + 0 = %s", num(a, q->st->from_output[u]), num(c, dh));
+    else
+        line(q, A_BOLD, "    = %s + %s = %s", num(a, q->st->from_output[u]),
+             num(b, q->st->from_future[u]), num(c, dh));
+}
+
 static void draw_backward(struct eq *q, int t)
 {
     const struct rnn_view *v = &q->f->v;
@@ -137,8 +187,7 @@ static void draw_backward(struct eq *q, int t)
          vec(q, buf, sizeof buf, dy, K, 24));
     line(q, A_NORMAL, "dL/dV += (%s_%d - y_%d) h_%d%s  (h_%d%s = %s)     dL/dc += %s_%d - y_%d",
          g->yhat, t, t, t, g->transpose, t, s, num(a, ht), g->yhat, t, t);
-    line(q, A_NORMAL, "dL/dh_%d%s = V%s(%s_%d - y_%d) + W%s dr_%d = %s", t, s, g->transpose,
-         g->yhat, t, t, g->transpose, t + 1, num(a, dh));
+    draw_dh_parts(q, t, s, dh);
     line(q, A_BOLD, "dr_%d%s = (1 - h_%d%s)(dL/dh_%d) = (1 - (%s)%s)(%s) = %s", t, s, t, g->sq, t,
          num(a, ht), g->sq, num(b, dh), num(c, dr));
     line(q, A_NORMAL,
@@ -199,6 +248,28 @@ static int update_name_cols(const struct eq *q)
     return q->f->v.shape.hidden == 1 ? 5 : 10;
 }
 
+static bool clipping_on(const struct eq *q)
+{
+    return q->f->v.settings.clip > 0.0;
+}
+
+static int update_pitch(const struct eq *q)
+{
+    return update_name_cols(q) + UPDATE_VALUES_COLS + (clipping_on(q) ? UPDATE_CLIP_COLS : 0);
+}
+
+/* "clip(g) = applied", marked, after an entry clipping changed. */
+static void draw_clipped(struct eq *q, int y, int x, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    if (!rnn_entry_clipped(&q->f->v, i))
+        return;
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP];
+    fmt_num(a, sizeof a, v->grad.U[i], 7);
+    fmt_num(b, sizeof b, v->applied.U[i], 7);
+    draw_fmt(q->w, y, x, q->f->th->attr[TH_BAD], " clip(%s) = %s", a, b);
+}
+
 static void draw_update_entry(struct eq *q, int y, int x, const char *name, size_t i)
 {
     const struct rnn_view *v = &q->f->v;
@@ -214,7 +285,9 @@ static void draw_update_entry(struct eq *q, int y, int x, const char *name, size
     else
         end = draw_fmt(q->w, y, x, A_NORMAL, "%-*s %s, g %s %s ", update_name_cols(q), name, a, b,
                        g->arrow);
-    draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);
+    end = draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);
+    if (clipping_on(q))
+        draw_clipped(q, y, end, i);
 }
 
 static void draw_update(struct eq *q)
@@ -222,15 +295,17 @@ static void draw_update(struct eq *q)
     const struct rnn_view *v = &q->f->v;
     const struct glyphs *g = q->f->th->g;
     char title[160];
+    /* The limit itself is on the status line and in each clip(g) = value. */
+    const char *clip = clipping_on(q) ? ", clipping on" : "";
     if (v->settings.optimizer == RNN_OPT_SGD)
         snprintf(title, sizeof title,
-                 "Equation: update (SGD): new = old - %s %s dL/d(param), %s = %g", g->eta, g->times,
-                 g->eta, v->settings.lr);
+                 "Equation: update (SGD%s): new = old - %s %s dL/d(param), %s = %g", clip, g->eta,
+                 g->times, g->eta, v->settings.lr);
     else
-        snprintf(title, sizeof title, "Equation: update (%s, lr %g): old, gradient g %s new",
-                 rnn_optimizer_name(v->settings.optimizer), v->settings.lr, g->arrow);
+        snprintf(title, sizeof title, "Equation: update (%s, lr %g%s): old, gradient g %s new",
+                 rnn_optimizer_name(v->settings.optimizer), v->settings.lr, clip, g->arrow);
     draw_title(q->w, q->f->th, title);
-    int pitch = update_name_cols(q) + UPDATE_VALUES_COLS;
+    int pitch = update_pitch(q);
     int rows = getmaxy(q->w) - 1, cols = (q->width + 1) / pitch;
     if (rows < 1 || cols < 1)
         return;
@@ -259,8 +334,7 @@ static void draw_update(struct eq *q)
 
 static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
 {
-    (void)state;
-    struct eq q = {.f = f, .w = w, .y = 1, .width = getmaxx(w) - 1};
+    struct eq q = {.f = f, .st = state, .w = w, .y = 1, .width = getmaxx(w) - 1};
     const struct rnn_view *v = &f->v;
     if (!v->has_last)
         draw_start(&q);
@@ -272,4 +346,7 @@ static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
         draw_update(&q);
 }
 
-const struct view_ops pane_equation = {.name = "equation", .draw = equation_draw};
+const struct view_ops pane_equation = {.name = "equation",
+                                       .state_size = sizeof(struct eq_state),
+                                       .update = equation_update,
+                                       .draw = equation_draw};

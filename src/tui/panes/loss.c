@@ -38,16 +38,18 @@ static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     int x = draw_str(w, y, 1, th->attr[TH_DIM], "L_t");
-    int fit = (getmaxx(w) - x - 1) / 7;
+    int fit = (getmaxx(w) - x - 1) / 8; /* " " and 7 columns a loss */
     int last = v->forward_done, first = last - fit + 1 < 1 ? 1 : last - fit + 1;
     if (last == 0)
-        draw_str(w, y, x + 1, th->attr[TH_DIM], "(none yet this epoch)");
+        draw_fmt(w, y, x + 1, th->attr[TH_DIM], "(none yet this %s)",
+                 f->corpus ? "iteration" : "epoch");
     if (first > 1)
         x = draw_str(w, y, x, th->attr[TH_DIM], th->g->ellipsis);
     for (int t = first; t <= last; t++) {
         attr_t a = t == f->t_show ? th->attr[TH_CURRENT] : A_NORMAL;
         char buf[FMT_NUM_CAP];
-        x = draw_str(w, y, x, a, fmt_num(buf, sizeof buf, v->loss[t - 1], 7));
+        /* A space before each: 10.1591 or 1.000e+06 is wider than 7. */
+        x = draw_str(w, y, x + 1, a, fmt_num(buf, sizeof buf, v->loss[t - 1], 6));
     }
 }
 

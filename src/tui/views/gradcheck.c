@@ -1,7 +1,8 @@
 /* Gradient check view (g): BPTT against central finite differences for
- * every parameter entry at the current parameters, with the relative error;
- * the worst entry per parameter on top. Recomputed only when the parameters
- * or the window change. */
+ * every parameter entry at the current parameters, with the relative error
+ * and the verdict of rnn_gradcheck_judge (the same as --gradcheck); the
+ * entry nearest its limit per parameter on top. Recomputed only when the
+ * parameters or the window change. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,10 +10,9 @@
 #include <stdlib.h>
 
 #include "draw.h"
+#include "rnnstep/analysis.h"
 #include "view.h"
 
-#define GRADCHECK_EPS 1e-5
-#define GRADCHECK_OK 1e-5 /* relative errors below this pass */
 /* Multiply-adds of a live check (2 forward passes per entry), about a second. */
 #define GRADCHECK_WORK_MAX ((double)(1u << 30))
 #define LIST_Y (RNN_P_COUNT + 3)
@@ -26,8 +26,7 @@ static double check_cost(struct rnn_shape s, int T)
 /* Results for the parameters in `theta` at window `position` (the cache key). */
 struct gradcheck_view {
     double *analytic, *numeric, *theta;
-    double worst[RNN_P_COUNT];
-    size_t worst_at[RNN_P_COUNT];
+    struct rnn_gradcheck_result result;
     size_t position;
     bool valid, too_large;
 };
@@ -65,17 +64,13 @@ static void gradcheck_update(void *state, const struct frame *f, struct rnn_engi
         return;
     memcpy(gc->theta, v->theta.U, bytes);
     gc->position = v->position;
-    rnn_engine_gradcheck(e, GRADCHECK_EPS, gc->analytic, gc->numeric);
-    for (int id = 0; id < RNN_P_COUNT; id++)
-        gc->worst[id] =
-            rnn_gradcheck_worst(v->shape, id, gc->analytic, gc->numeric, &gc->worst_at[id]);
+    rnn_gradcheck_run(e, gc->analytic, gc->numeric, &gc->result);
     gc->valid = true;
 }
 
-static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double err)
+static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double err, bool ok)
 {
     const struct theme *th = f->th;
-    bool ok = err < GRADCHECK_OK;
     x = draw_fmt(w, y, x, ok ? A_NORMAL : th->attr[TH_BAD], "%9.1e ", err);
     draw_str(w, y, x, th->attr[ok ? TH_GOOD : TH_BAD], ok ? th->g->check : th->g->cross);
 }
@@ -83,17 +78,23 @@ static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double er
 static void draw_summary(const struct gradcheck_view *gc, const struct frame *f, WINDOW *w)
 {
     const struct theme *th = f->th;
-    draw_str(w, 1, 1, th->attr[TH_DIM], "worst relative error |a-n|/(|a|+|n|) per parameter:");
+    const struct rnn_gradcheck_result *r = &gc->result;
+    draw_fmt(w, 1, 1, th->attr[TH_DIM],
+             "passes if |a-n| <= %g(|a|+|n|) + noise floor %.1e; nearest its limit:", r->tolerance,
+             r->noise);
     for (int id = 0; id < RNN_P_COUNT; id++) {
-        size_t at = gc->worst_at[id];
+        const struct rnn_gradcheck_param *p = &r->param[id];
+        size_t at = p->at;
         int rows, cols;
         rnn_param_dims(f->v.shape, id, &rows, &cols);
         char name[48];
         draw_entry_name(f, id, (int)(at / (size_t)cols), (int)(at % (size_t)cols), name,
                         sizeof name);
-        draw_fmt(w, 2 + id, 3, A_NORMAL, "%-2s %3dx%-3d worst at", rnn_param_name(id), rows, cols);
+        draw_fmt(w, 2 + id, 3, A_NORMAL, "%-2s %3dx%-3d nearest", rnn_param_name(id), rows, cols);
         draw_str(w, 2 + id, 25, A_NORMAL, name);
-        draw_error(f, w, 2 + id, 38, gc->worst[id]);
+        draw_error(f, w, 2 + id, 38, p->rel_error, p->failed == 0);
+        if (p->failed)
+            draw_fmt(w, 2 + id, 50, th->attr[TH_BAD], "%zu failed", p->failed);
     }
 }
 
@@ -124,7 +125,8 @@ static void draw_list(const struct gradcheck_view *gc, const struct frame *f, WI
             draw_str(w, y + (int)at, 1, A_NORMAL, name);
             int x = draw_num(w, y + (int)at, NAME_COLS, th, A_NORMAL, a, 10);
             x = draw_num(w, y + (int)at, x, th, A_NORMAL, n, 10);
-            draw_error(f, w, y + (int)at, x, rnn_relative_error(a, n));
+            draw_error(f, w, y + (int)at, x, rnn_relative_error(a, n),
+                       rnn_gradcheck_entry_ok(a, n, gc->result.tolerance, gc->result.noise));
         }
     }
 }
