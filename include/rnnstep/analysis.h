@@ -58,8 +58,9 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f);
 /* The two parts of dL/dh_t = V^T (yhat_t - y_t) + W^T dr_{t+1} for a step t
  * BPTT has reached (v->backward_low <= t <= T): from_output gets the first
  * ("from the output", step t's own loss), from_future the second ("from the
- * future", exactly the dh_next BPTT carried into step t; 0 at t = T). Each is
- * hidden doubles, summed in the kernels' order; their sum is v->dh up to one
+ * future", the dh_next BPTT carried into step t; 0 at t = T). Each is hidden
+ * doubles, summed in index order with fma, so they may differ from the
+ * kernels' blocked products in the last bits and their sum from v->dh by a
  * rounding. False (nothing written) when BPTT has not reached t. */
 bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future);
 
