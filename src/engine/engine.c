@@ -483,6 +483,36 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e)
            e->slog.cap * sizeof(struct rnn_settings_change);
 }
 
+/* Whether a settings change is logged at a tick in (from, to]. */
+static bool settings_change_within(const struct rnn_engine *e, uint64_t from, uint64_t to)
+{
+    for (uint64_t t = from + 1; t <= to; t++)
+        if (rnn_slog_at(&e->slog, t))
+            return true;
+    return false;
+}
+
+/* Replays from a restored checkpoint up to tick `target`: whole iterations
+ * that end by the target and see no settings change inside run as one window
+ * call (the same bits and state as their micro-steps, much faster at large
+ * hidden sizes), the rest micro-step by micro-step. */
+static void replay_to(struct rnn_engine *e, uint64_t target)
+{
+    uint64_t whole = 2 * (uint64_t)e->T + 1;
+    for (;;) {
+        const struct rnn_settings *s = rnn_slog_at(&e->slog, e->sc.tick);
+        if (s)
+            apply_settings(e, s);
+        if (e->sc.tick == target)
+            break;
+        if (e->pos == 0 && target - e->sc.tick >= whole &&
+            !settings_change_within(e, e->sc.tick, e->sc.tick + whole - 1))
+            run_whole_iteration(e);
+        else
+            rnn_engine_step(e);
+    }
+}
+
 bool rnn_engine_rewind(struct rnn_engine *e)
 {
     if (e->sc.tick == 0)
@@ -496,14 +526,7 @@ bool rnn_engine_rewind(struct rnn_engine *e)
     rnn_slog_drop_after(&e->slog, target);
     checkpoint_restore(e, c, data);
     e->replaying = true;
-    for (;;) {
-        const struct rnn_settings *s = rnn_slog_at(&e->slog, e->sc.tick);
-        if (s)
-            apply_settings(e, s);
-        if (e->sc.tick == target)
-            break;
-        rnn_engine_step(e);
-    }
+    replay_to(e, target);
     e->replaying = false;
     return true;
 }
