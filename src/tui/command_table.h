@@ -51,7 +51,7 @@
     KEY(MATRIX_NUMBERS, 'x', "x")                                                                  \
     CMD(MATRIX_GRAD, cmd_matrix_grad, NULL)                                                        \
     KEY(MATRIX_GRAD, 'd', "d")                                                                     \
-    CMD(RESET, cmd_reset, "reset to the initial parameters")                                       \
+    CMD(RESET, cmd_reset, "reset to epoch 0 (keeps lr, o, c)")                                     \
     KEY(RESET, 'r', "r")                                                                           \
     CMD(CLIP, cmd_clip, "clipping on/off (at 0.5); C types the value")                             \
     KEY(CLIP, 'c', "c")                                                                            \

@@ -156,7 +156,9 @@ unsigned cmd_reset(struct tui *t, uint64_t n)
     (void)n;
     rnn_engine_reset(t->s->engine);
     t->autoplay = false;
-    tui_say(t, false, "reset to the initial parameters (%s)", t->s->init_desc);
+    /* The engine keeps the settings as they are now (the status line shows
+     * them), so a student knows r does not undo ] [ o c. */
+    tui_say(t, false, "reset to epoch 0; lr, optimiser and clip kept");
     return REACT_REFRESH;
 }
 

@@ -10,6 +10,7 @@ e2e_wait_text "update done"
 
 e2e_keys r
 e2e_wait_text "epoch 0 loss"
+e2e_wait_text "reset to epoch 0; lr, optimiser and clip kept"
 e2e_type 100e
 e2e_wait_row "epoch 100 loss" 2.0603
 # The lowest loss so far includes the current one (it lagged one epoch).
