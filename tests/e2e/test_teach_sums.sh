@@ -1,12 +1,18 @@
-# Every sum shows its parts (docs/worked-example.md): dL/dh_t as "from the
+# Every sum shows its parts (docs/worked-example.md): one-hot x_t, y_t and
+# yhat_t - y_t; dL/dh_t as "from the
 # output" + "from the future" (t = T: + 0), clipping inside the update
 # (clip(1.6737) = 0.5000, title says so), and the optimisers' state and
 # formula per entry: momentum's velocity, Adagrad's G, Adam's m, v, c1, c2.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_sums
 
-e2e_type 5n
+# One-hot x_t and y_t at their steps, and yhat_t minus the one-hot y_t.
+e2e_keys n
+e2e_wait_text "x_1 = [1 0 0 0]"
+e2e_wait_text "y_1 = [0 1 0 0]"
+e2e_type 4n
 e2e_wait_text "Equation: backward step t=4"
+e2e_wait_text "dL_4/dΩ_4 = ŷ_4 - [0 0 0 1] = [ 0.2764  0.2851  0.2103 -0.7718]"
 e2e_wait_text "Vᵀ(ŷ_4 - y_4) + 0 (no future at t = T)"
 e2e_wait_text "= -0.2596 + 0 = -0.2596"
 e2e_keys n

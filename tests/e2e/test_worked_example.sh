@@ -14,10 +14,10 @@ forward() { # t h Omega(4) yhat(4) L
     e2e_wait_row "^ L_$t = -ln" "${11}"
 }
 
-backward() { # t yhat-y(4)
+backward() { # t yhat-y(4), shown as "dL_t/dOmega_t = yhat_t - [one-hot y_t] = [..]"
     e2e_keys n
     e2e_wait_text "backward step t=$1"
-    e2e_wait_row "- y_$1 = \\[" "${@:2}"
+    e2e_wait_row "^ dL_$1/d.* - \\[[01 ]*\\] = \\[" "${@:2}"
 }
 
 # Section 4: the initial parameters.

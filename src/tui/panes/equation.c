@@ -4,6 +4,7 @@
  * grad = new for every parameter entry. Numbers come from the engine view. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "draw.h"
 #include "rnnstep/analysis.h"
@@ -71,6 +72,26 @@ static const char *ch(const struct eq *q, char *buf, int idx)
     return draw_char_name(q->f, idx, buf, 16);
 }
 
+/* Vocabularies up to this size show one-hot vectors digit by digit. */
+#define ONEHOT_MAX 12
+
+/* The one-hot vector of vocabulary index idx, "[0 1 0 0]", or for a large
+ * vocabulary "onehot('e')". */
+static const char *onehot(const struct eq *q, char *buf, size_t cap, int idx)
+{
+    int K = q->f->v.shape.vocab;
+    if (K > ONEHOT_MAX) {
+        char n[16];
+        snprintf(buf, cap, "onehot('%s')", ch(q, n, idx));
+        return buf;
+    }
+    size_t at = 0;
+    for (int k = 0; k < K && at + 3 < cap; k++)
+        at += (size_t)snprintf(buf + at, cap - at, "%s%d", k ? " " : "[", k == idx);
+    snprintf(buf + at, cap - at, "]");
+    return buf;
+}
+
 /* "[u]" after a per-unit name when the hidden size is above 1. */
 static const char *unit_suffix(const struct eq *q, char *buf)
 {
@@ -99,7 +120,9 @@ static void forward_hidden(struct eq *q, int t)
     char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP], r[FMT_NUM_CAP], s[16];
     double hnew = v->h[(size_t)t * H + u];
     if (H == 1) {
-        line(q, A_NORMAL, "h_%d = tanh(U x_%d + W h_%d + b)", t, t, t - 1);
+        char oh[2 * ONEHOT_MAX + 16];
+        line(q, A_NORMAL, "h_%d = tanh(U x_%d + W h_%d + b)     x_%d = %s", t, t, t - 1, t,
+             onehot(q, oh, sizeof oh, x));
         line(q, A_BOLD, "    = tanh(%s + (%s)(%s) + %s) = %s", num(a, v->theta.U[x]),
              num(b, v->theta.W[0]), num(c, v->h[t - 1]), num(d, v->theta.b[0]), num(r, hnew));
         return;
@@ -126,8 +149,10 @@ static void draw_forward(struct eq *q, int t)
     line(q, A_NORMAL, "%s_%d = V h_%d + c = %s", g->omega, t, t, vec(q, buf, sizeof buf, o, K, 20));
     line(q, A_NORMAL, "%s_%d = softmax(%s_%d) = %s", g->yhat, t, g->omega, t,
          vec(q, buf, sizeof buf, y, K, 24));
-    line(q, A_BOLD, "L_%d = -ln %s_%d['%s'] = -ln(%s) = %s", t, g->yhat, t, ch(q, n1, target),
-         num(a, y[target]), num(b, v->loss[t - 1]));
+    char oh[2 * ONEHOT_MAX + 16];
+    line(q, A_BOLD, "L_%d = -ln %s_%d['%s'] = -ln(%s) = %s     y_%d = %s", t, g->yhat, t,
+         ch(q, n1, target), num(a, y[target]), num(b, v->loss[t - 1]), t,
+         onehot(q, oh, sizeof oh, target));
     if (pred == target)
         line(q, q->f->th->attr[TH_GOOD], "predicts '%s', which is the target %s", ch(q, n1, pred),
              g->check);
@@ -143,6 +168,26 @@ static void draw_forward(struct eq *q, int t)
     if (v->T > 1 && x >= q->width - 20)
         x = draw_fmt(q->w, q->y, x, A_NORMAL, " + %s", g->ellipsis);
     draw_fmt(q->w, q->y++, x, A_BOLD, " = %s", num(a, v->loss_sum));
+}
+
+/* yhat_t - y_t written out, "[yhat] - [one-hot] = [difference]", when the
+ * pane is wide enough for the three vectors, else "yhat_t - [one-hot] = [..]". */
+static void draw_output_gradient(struct eq *q, int t, const double *dy)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    int K = v->shape.vocab;
+    char oh[2 * ONEHOT_MAX + 16], yh[DRAW_LINE_CAP], d[DRAW_LINE_CAP];
+    onehot(q, oh, sizeof oh, v->targets[t - 1]);
+    int full = 2 * (8 * K + 1) + (int)strlen(oh) + 24;
+    if (K <= ONEHOT_MAX && full <= q->width) {
+        fmt_vec(yh, sizeof yh, v->y + (size_t)(t - 1) * K, K, 1, q->width, g->ellipsis);
+        fmt_vec(d, sizeof d, dy, K, 1, q->width, g->ellipsis);
+        line(q, A_BOLD, "%s_%d - y_%d = %s - %s = %s", g->yhat, t, t, yh, oh, d);
+        return;
+    }
+    line(q, A_BOLD, "dL_%d/d%s_%d = %s_%d - %s = %s", t, g->omega, t, g->yhat, t, oh,
+         vec(q, d, sizeof d, dy, K, 16 + (int)strlen(oh)));
 }
 
 /* dL/dh_t as its two parts, "from the output" (step t's own loss) and "from
@@ -175,7 +220,7 @@ static void draw_backward(struct eq *q, int t)
     const struct rnn_view *v = &q->f->v;
     const struct glyphs *g = q->f->th->g;
     int H = v->shape.hidden, K = v->shape.vocab, u = q->f->unit;
-    char title[128], s[16], n1[16], buf[DRAW_LINE_CAP];
+    char title[128], s[16], n1[16];
     char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP];
     snprintf(title, sizeof title, "Equation: backward step t=%d (BPTT goes t = %d down to 1)", t,
              v->T);
@@ -184,8 +229,7 @@ static void draw_backward(struct eq *q, int t)
     double ht = v->h[(size_t)t * H + u], hprev = v->h[(size_t)(t - 1) * H + u];
     double dh = v->dh[(size_t)(t - 1) * H + u], dr = v->dr[(size_t)(t - 1) * H + u];
     unit_suffix(q, s);
-    line(q, A_BOLD, "dL_%d/d%s_%d = %s_%d - y_%d = %s", t, g->omega, t, g->yhat, t, t,
-         vec(q, buf, sizeof buf, dy, K, 24));
+    draw_output_gradient(q, t, dy);
     line(q, A_NORMAL, "dL/dV += (%s_%d - y_%d) h_%d%s  (h_%d%s = %s)     dL/dc += %s_%d - y_%d",
          g->yhat, t, t, t, g->transpose, t, s, num(a, ht), g->yhat, t, t);
     draw_dh_parts(q, t, s, dh);
