@@ -6,6 +6,7 @@
 
 #include "batch/batch.h"
 #include "tui/tui.h"
+#include "lesson.h"
 #include "options.h"
 #include "rnnstep/commit.h"
 #include "rnnstep/version.h"
@@ -41,14 +42,21 @@ int main(int argc, char **argv)
         print_version();
         return 0;
     }
+    struct lesson lesson = {0};
+    if (o.lesson && lesson_load(o.lesson, &lesson, &o, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s\n", err);
+        return 2;
+    }
     bool tui = !o.batch && !o.gradcheck && !o.worksheet;
     if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+        lesson_free(&lesson);
         fprintf(stderr, "rnnstep: the visualiser needs a terminal on standard input and "
                         "output; use --batch for text output\n");
         return 2;
     }
     struct session s;
     if (session_open(&s, &o, err, sizeof err) != 0) {
+        lesson_free(&lesson);
         fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
     }
@@ -57,5 +65,6 @@ int main(int argc, char **argv)
              : o.batch     ? batch_run(&s, &o)
                            : tui_run(&s, &o);
     session_close(&s);
+    lesson_free(&lesson);
     return rc;
 }

@@ -38,6 +38,7 @@ enum {
     OPT_WORKSHEET,
     OPT_WORKSHEET_EXERCISE,
     OPT_DECIMALS,
+    OPT_LESSON,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +68,7 @@ static const struct option long_options[] = {
     {"worksheet", required_argument, NULL, OPT_WORKSHEET},
     {"worksheet-exercise", no_argument, NULL, OPT_WORKSHEET_EXERCISE},
     {"decimals", required_argument, NULL, OPT_DECIMALS},
+    {"lesson", required_argument, NULL, OPT_LESSON},
     {NULL, 0, NULL, 0},
 };
 
@@ -212,6 +214,7 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case OPT_REPLAY: o->replay = arg; return 0;
     case OPT_THEME: return parse_theme(arg, o, err, cap);
     case OPT_WORKSHEET: o->worksheet = arg; return 0;
+    case OPT_LESSON: o->lesson = arg; return 0;
     case OPT_WORKSHEET_EXERCISE: o->worksheet_exercise = true; return 0;
     case OPT_DECIMALS:
         if (!parse_u64(arg, 1, WORKSHEET_DECIMALS_MAX, &u))
@@ -236,7 +239,43 @@ static int check_file_names(const struct options *o, char *err, size_t cap)
     return 0;
 }
 
-static int check_combinations(const struct options *o, char *err, size_t cap)
+/* The options that decide the numbers: a lesson sets them itself. */
+static const int training_options[] = {OPT_TEXT, OPT_TEXT_FILE, OPT_SEQ_LENGTH, OPT_HIDDEN,
+                                       OPT_SEED, OPT_INIT,      OPT_LR,         OPT_OPTIMIZER,
+                                       OPT_CLIP, OPT_EXPLODE};
+
+static bool is_training_option(int c)
+{
+    for (size_t i = 0; i < sizeof training_options / sizeof training_options[0]; i++)
+        if (training_options[i] == c)
+            return true;
+    return false;
+}
+
+int options_apply_setting(struct options *o, const char *name, const char *value, char *err,
+                          size_t errcap)
+{
+    for (const struct option *opt = long_options; opt->name; opt++)
+        if (strcmp(opt->name, name) == 0 && is_training_option(opt->val))
+            return apply_option(opt->val, value, o, err, errcap);
+    return 1;
+}
+
+static int check_lesson(const struct options *o, char *err, size_t cap)
+{
+    if (o->training_option) {
+        snprintf(err, cap, "--lesson sets the training options itself; drop --%s",
+                 o->training_option);
+        return -1;
+    }
+    if (o->batch || o->gradcheck || o->replay) {
+        snprintf(err, cap, "--lesson cannot be used with --batch, --gradcheck or --replay");
+        return -1;
+    }
+    return 0;
+}
+
+int options_check(const struct options *o, char *err, size_t cap)
 {
     if (check_file_names(o, err, cap))
         return -1;
@@ -256,6 +295,8 @@ static int check_combinations(const struct options *o, char *err, size_t cap)
         snprintf(err, cap, "--worksheet-exercise needs --worksheet FILE");
         return -1;
     }
+    if (o->lesson && check_lesson(o, err, cap))
+        return -1;
     if (o->record && o->replay) {
         snprintf(err, cap, "--record and --replay cannot be used together");
         return -1;
@@ -286,12 +327,14 @@ int options_parse(int argc, char **argv, struct options *o, char *err, size_t er
         }
         if (apply_option(c, optarg, o, err, errcap))
             return -1;
+        if (is_training_option(c) && !o->training_option)
+            o->training_option = long_options[idx].name;
     }
     if (optind < argc) {
         snprintf(err, errcap, "unexpected argument '%s'", argv[optind]);
         return -1;
     }
-    return check_combinations(o, err, errcap);
+    return options_check(o, err, errcap);
 }
 
 void options_print_help(void)
@@ -342,6 +385,8 @@ void options_print_help(void)
         "  --record FILE          record the keys pressed, with the settings\n"
         "  --replay FILE          replay a recorded session\n"
         "  --theme NAME           colour theme: %s\n"
+        "  --lesson FILE          play a prepared lesson: keys, captions, pauses and questions,\n"
+        "                         with its own training settings (a --record file is one too)\n"
         "  Press ? inside for the keys.\n"
         "\n"
         "  -h, --help             show this help and exit\n"

@@ -12,9 +12,11 @@ enum out_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSONL };
 
 struct options {
     bool batch, gradcheck, help, version;
-    const char *worksheet;   /* --worksheet FILE */
-    bool worksheet_exercise; /* --worksheet-exercise: blanks and an answer key */
-    int decimals;            /* --decimals N, for the worksheet */
+    const char *lesson;          /* --lesson FILE */
+    const char *training_option; /* the first training option given, for messages */
+    const char *worksheet;       /* --worksheet FILE */
+    bool worksheet_exercise;     /* --worksheet-exercise: blanks and an answer key */
+    int decimals;                /* --decimals N, for the worksheet */
     uint64_t epochs, iterations, every;
     bool epochs_set, iterations_set;
     enum out_format format;
@@ -32,6 +34,15 @@ struct options {
 
 /* Parses argv. On a bad option writes one line into err and returns -1. */
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errcap);
+
+/* Applies one training option by its long name ("hidden", "lr", ...), as a
+ * lesson's setting line does. Returns 1 when name is not a training option,
+ * -1 with err set when the value is bad, 0 when applied. */
+int options_apply_setting(struct options *o, const char *name, const char *value, char *err,
+                          size_t errcap);
+
+/* Refuses options that cannot go together; one line into err. */
+int options_check(const struct options *o, char *err, size_t errcap);
 
 /* Parses a whole decimal integer in [lo, hi]; false on junk or overflow. */
 bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);

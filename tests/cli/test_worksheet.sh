@@ -8,14 +8,7 @@
 set -u
 bin=$1
 py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
+source "$(dirname "$0")/lib.sh"
 
 # A python check over files in $tmp, with the worksheet reader below.
 check_py() {
