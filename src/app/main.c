@@ -5,12 +5,12 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
-#include "tui/tui.h"
 #include "lesson.h"
 #include "options.h"
 #include "rnnstep/commit.h"
 #include "rnnstep/version.h"
 #include "session.h"
+#include "tui/tui.h"
 #include "worksheet.h"
 
 /* The version, and the commit when built from a git checkout (so a bug report
@@ -63,7 +63,7 @@ int main(int argc, char **argv)
     int rc = o.gradcheck   ? batch_gradcheck(&s)
              : o.worksheet ? worksheet_write(&s, &o)
              : o.batch     ? batch_run(&s, &o)
-                           : tui_run(&s, &o);
+                           : tui_run(&s, &o, o.lesson ? &lesson : NULL);
     session_close(&s);
     lesson_free(&lesson);
     return rc;

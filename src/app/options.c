@@ -268,8 +268,9 @@ static int check_lesson(const struct options *o, char *err, size_t cap)
                  o->training_option);
         return -1;
     }
-    if (o->batch || o->gradcheck || o->replay) {
-        snprintf(err, cap, "--lesson cannot be used with --batch, --gradcheck or --replay");
+    if (o->batch || o->gradcheck || o->replay || o->record) {
+        snprintf(err, cap,
+                 "--lesson cannot be used with --batch, --gradcheck, --record or --replay");
         return -1;
     }
     return 0;

@@ -19,6 +19,8 @@
 /* Multi-epoch runs and autoplay pause at these engine events. */
 #define TUI_STOP_EVENTS (RNN_EV_EXPLODED | RNN_EV_NONFINITE)
 
+struct lesson_play;
+
 struct tui {
     struct session *s;
     const struct options *o;
@@ -40,8 +42,10 @@ struct tui {
     double *loss_theta;
     uint64_t loss_iteration;
     size_t loss_position;
-    struct host host;    /* the panes and full-screen views */
-    struct teach *teach; /* teaching tools' state (teach.h) */
+    struct host host;           /* the panes and full-screen views */
+    struct teach *teach;        /* teaching tools' state (teach.h) */
+    struct lesson_play *lesson; /* the lesson being played, or NULL */
+    WINDOW *caption;            /* its caption bar, above the status line */
 };
 
 /* A terminating signal arrived: long runs stop early so the program can

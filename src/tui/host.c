@@ -79,10 +79,11 @@ void host_update(struct host *h, const struct frame *f, struct rnn_engine *e)
         view_update(&h->pane[i], f, e);
 }
 
-/* The view covers everything above the status line; remade on resize. */
+/* The view covers everything above the status line (and the rows below it
+ * others keep); remade on resize. */
 static WINDOW *view_window(struct host *h)
 {
-    int rows = LINES - 1, cols = COLS;
+    int rows = LINES - 1 - h->rows_below, cols = COLS;
     if (h->win && (getmaxy(h->win) != rows || getmaxx(h->win) != cols)) {
         delwin(h->win);
         h->win = NULL;

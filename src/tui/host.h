@@ -15,6 +15,7 @@ struct host {
     enum view_id shown;           /* VIEW_NONE: the panes */
     int scroll;                   /* the shown view's scroll, in rows */
     WINDOW *win;                  /* the shown view's window, remade on resize */
+    int rows_below;               /* rows above the status line views leave (a caption bar) */
 };
 
 /* Opens every pane (the ones that suit the session) and view; false with

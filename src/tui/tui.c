@@ -14,6 +14,7 @@
 #include "app.h"
 #include "draw.h"
 #include "dump.h"
+#include "lesson_play.h"
 #include "teach.h"
 
 #include <term.h> /* after the others: it defines macros such as `lines` */
@@ -74,7 +75,9 @@ static void free_windows(struct tui *t)
         delwin(t->status);
     if (t->help_win)
         delwin(t->help_win);
-    t->status = t->help_win = NULL;
+    if (t->caption)
+        delwin(t->caption);
+    t->status = t->help_win = t->caption = NULL;
 }
 
 static WINDOW *rect_window(const struct rect *r)
@@ -92,6 +95,12 @@ static bool relayout(struct tui *t)
     clearok(curscr, TRUE);
     if (t->lay.too_small)
         return true;
+    if (t->lesson) { /* the caption bar takes the equation pane's last two rows */
+        struct rect *eq = &t->lay.pane[PANE_EQUATION];
+        eq->h -= LESSON_CAPTION_ROWS;
+        if (!(t->caption = newwin(LESSON_CAPTION_ROWS, COLS, eq->y + eq->h, 0)))
+            return false;
+    }
     for (int i = 0; i < PANE_COUNT; i++)
         if (!(t->win[i] = rect_window(&t->lay.pane[i])))
             return false;
@@ -205,6 +214,10 @@ static void draw_all(struct tui *t)
     build_frame(t, &f);
     host_update(&t->host, &f, t->s->engine);
     host_draw(&t->host, &f, t->win);
+    if (t->caption) {
+        lesson_play_draw(t, t->caption);
+        wnoutrefresh(t->caption);
+    }
     status_draw(t, &f, t->status);
     wnoutrefresh(t->status);
     if (t->help) {
@@ -292,7 +305,8 @@ static void main_loop(struct tui *t)
         if (pending_signal)
             break;
         double start = now_ms();
-        unsigned flags = teach_event(t, key, handle_key);
+        unsigned flags =
+            t->lesson ? lesson_play_event(t, key, handle_key) : teach_event(t, key, handle_key);
         if (flags & REACT_QUIT)
             break;
         dirty = flags & REACT_REFRESH;
@@ -373,9 +387,10 @@ static bool start_curses(struct tui *t, bool headless, char *err, size_t cap)
     return true;
 }
 
-int tui_run(struct session *s, const struct options *o)
+int tui_run(struct session *s, const struct options *o, const struct lesson *lesson)
 {
-    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT};
+    struct lesson_play play;
+    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT, .lesson = lesson ? &play : NULL};
     setlocale(LC_ALL, "");
     theme_choose_glyphs(&t.th);
     install_signals();
@@ -391,6 +406,10 @@ int tui_run(struct session *s, const struct options *o)
     t.loss_theta = malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
     t.loss_iteration = UINT64_MAX; /* nothing cached yet: never compare the unset copy */
     bool ok = teach_open(&t, err, sizeof err) == 0 && relayout(&t);
+    if (ok && lesson) {
+        t.host.rows_below = LESSON_CAPTION_ROWS;
+        lesson_play_start(&t, &play, lesson, handle_key);
+    }
     if (ok && frames)
         bench_frames(&t, atol(frames) > 0 ? atol(frames) : 1);
     else if (ok && dump)

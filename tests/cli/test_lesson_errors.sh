@@ -29,7 +29,7 @@ refused "rnnstep: $tmp/hidden.lesson: line 1: hidden: '0' is not a whole number 
 refused "rnnstep: $tmp/none.lesson: No such file or directory" --lesson "$tmp/none.lesson"
 refused "rnnstep: --lesson sets the training options itself; drop --lr (try 'rnnstep --help')" \
     --lesson "$src/assets/lessons/worked-example.lesson" --lr 0.2
-refused "rnnstep: --lesson cannot be used with --batch, --gradcheck or --replay (try 'rnnstep --help')" \
+refused "rnnstep: --lesson cannot be used with --batch, --gradcheck, --record or --replay (try 'rnnstep --help')" \
     --lesson "$src/assets/lessons/worked-example.lesson" --batch
 
 # The vanishing-gradients lesson sets its text, hidden size and seed.
