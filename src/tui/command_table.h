@@ -93,6 +93,8 @@
     KEY(LOAD, 'L', "L")                                                                            \
     CMD(QUIZ, cmd_quiz, "quiz: predict before each step, keep a score")                            \
     KEY(QUIZ, 'Q', "Q")                                                                            \
+    CMD(PICTURE, cmd_picture, "write the screen as SVG: rnnstep-epoch-E-step-S.svg")               \
+    KEY(PICTURE, 'P', "P")                                                                         \
     CMD(HELP, cmd_help, "this help; j, k scroll it, other keys close it")                          \
     KEY(HELP, '?', "?") KEY(HELP, INPUT_KEY_F1, "F1")                                              \
     CMD(QUIT, cmd_quit, "quit")                                                                    \
