@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (the `fuzz` preset: clang, ASan + UBSan) and runs
-# each for FUZZ_SECONDS (default 60) from its seed corpus in tests/fuzz/corpus/.
+# each for FUZZ_SECONDS (default: 180 s shared among the targets, so adding a
+# target does not lengthen CI) from its seed corpus in tests/fuzz/corpus/.
 # The corpus is copied to a temporary directory, so the run leaves the
 # repository clean. Fails on any crash, leak, sanitizer report or timeout;
 # the failing input is kept in build/fuzz/findings/ (add it to the seed
 # corpus as a regression input once fixed).
-# Usage: scripts/fuzz.sh [TARGET...]   (default: params text input)
+# Usage: scripts/fuzz.sh [TARGET...]   (default: params text input options record)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(params text input)
+[ ${#targets[@]} -gt 0 ] || targets=(params text input options record)
+seconds=${FUZZ_SECONDS:-$((180 / ${#targets[@]}))}
 
 scripts/deps.sh test
 cmake --preset fuzz >/dev/null

@@ -147,6 +147,10 @@ bool rnn_gradcheck_run(struct rnn_engine *e, double *analytic, double *numeric,
 
 /* ---- gradient check summaries ------------------------------------------ */
 
+/* The multiply-adds of rnn_engine_gradcheck over T steps (two forward passes
+ * per parameter entry), to refuse a check that would run for minutes. */
+double rnn_gradcheck_work(struct rnn_shape s, int T);
+
 /* The worst rnn_relative_error among parameter id's entries of the flat
  * analytic and numeric gradients (from rnn_engine_gradcheck); *at gets that
  * entry's index inside the parameter (row-major). A nan error counts as worst. */

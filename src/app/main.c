@@ -8,6 +8,8 @@
 #include "lesson.h"
 #include "options.h"
 #include "rnnstep/commit.h"
+#include "outputs.h"
+#include "report.h"
 #include "rnnstep/version.h"
 #include "session.h"
 #include "tui/tui.h"
@@ -31,7 +33,7 @@ int main(int argc, char **argv)
     struct options o;
     char err[512];
     if (options_parse(argc, argv, &o, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s (try 'rnnstep --help')\n", err);
+        report_error("%s (try 'rnnstep --help')", err);
         return 2;
     }
     if (o.help) {
@@ -44,20 +46,25 @@ int main(int argc, char **argv)
     }
     struct lesson lesson = {0};
     if (o.lesson && lesson_load(o.lesson, &lesson, &o, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s\n", err);
+        report_error("%s", err);
+        return 2;
+    }
+    if (outputs_check(&o, o.save, err, sizeof err) != 0) {
+        lesson_free(&lesson);
+        report_error("%s", err);
         return 2;
     }
     bool tui = !o.batch && !o.gradcheck && !o.worksheet;
     if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         lesson_free(&lesson);
-        fprintf(stderr, "rnnstep: the visualiser needs a terminal on standard input and "
-                        "output; use --batch for text output\n");
+        report_error("the visualiser needs a terminal on standard input and "
+                     "output; use --batch for text output");
         return 2;
     }
     struct session s;
     if (session_open(&s, &o, err, sizeof err) != 0) {
         lesson_free(&lesson);
-        fprintf(stderr, "rnnstep: %s\n", err);
+        report_error("%s", err);
         return 2;
     }
     int rc = o.gradcheck   ? batch_gradcheck(&s)

@@ -168,14 +168,16 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case OPT_EVERY:
         if (!parse_u64(arg, 1, UINT64_C(1) << 53, &o->every))
             return bad(err, cap, "every", arg, "a whole number >= 1");
+        o->every_set = true;
         return 0;
-    case OPT_FORMAT: return parse_format(arg, o, err, cap);
+    case OPT_FORMAT: o->format_set = true; return parse_format(arg, o, err, cap);
     case OPT_TEXT: o->text = arg; return 0;
     case OPT_TEXT_FILE: o->text_file = arg; return 0;
     case OPT_HIDDEN:
         if (!parse_u64(arg, 1, RNN_HIDDEN_MAX, &u))
             return bad(err, cap, "hidden", arg, "a whole number from 1 to 1024");
         o->hidden = (int)u;
+        o->hidden_set = true;
         return 0;
     case OPT_SEQ_LENGTH:
         if (!parse_u64(arg, 1, 1000, &u))
@@ -184,15 +186,16 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
         return 0;
     case OPT_LR:
         if (!parse_double(arg, 0.0, 1e9, true, &o->settings.lr))
-            return bad(err, cap, "lr", arg, "a number above 0");
+            return bad(err, cap, "lr", arg, "a number above 0 and at most 1e9");
         return 0;
     case OPT_CLIP:
         if (!parse_double(arg, 0.0, 1e300, true, &o->settings.clip))
-            return bad(err, cap, "clip", arg, "a number above 0");
+            return bad(err, cap, "clip", arg, "a number above 0 and at most 1e300");
         return 0;
     case OPT_EXPLODE:
         if (!parse_double(arg, 0.0, 1e300, false, &d) || (d > 0.0 && d <= 1.0))
-            return bad(err, cap, "explode-factor", arg, "0 (off) or a number above 1");
+            return bad(err, cap, "explode-factor", arg,
+                       "0 (off) or a number above 1 and at most 1e300");
         o->settings.explode_factor = d;
         return 0;
     case OPT_OPTIMIZER: {
@@ -276,9 +279,59 @@ static int check_lesson(const struct options *o, char *err, size_t cap)
     return 0;
 }
 
+enum mode { MODE_VISUALISER = 1, MODE_BATCH = 2, MODE_GRADCHECK = 4, MODE_WORKSHEET = 8 };
+
+/* An option the chosen mode would silently ignore is an error: whoever asks
+ * for a trace of a gradcheck, or a recording of a batch run, gets nothing and
+ * must be told so. */
+static int check_modes(const struct options *o, char *err, size_t cap)
+{
+    const struct {
+        const char *name;
+        bool given;
+        unsigned modes; /* where the option means something */
+    } rules[] = {
+        {"save", o->save, MODE_VISUALISER | MODE_BATCH},
+        {"trace", o->trace, MODE_BATCH},
+        {"epochs", o->epochs_set, MODE_BATCH | MODE_WORKSHEET},
+        {"iterations", o->iterations_set, MODE_BATCH},
+        {"every", o->every_set, MODE_BATCH},
+        {"format", o->format_set, MODE_BATCH},
+        {"record", o->record, MODE_VISUALISER},
+        {"replay", o->replay, MODE_VISUALISER},
+    };
+    enum mode mode = o->gradcheck   ? MODE_GRADCHECK
+                     : o->batch     ? MODE_BATCH
+                     : o->worksheet ? MODE_WORKSHEET
+                                    : MODE_VISUALISER;
+    const char *why = mode == MODE_GRADCHECK   ? "cannot be used with --gradcheck"
+                      : mode == MODE_BATCH     ? "is for the visualiser, not --batch"
+                      : mode == MODE_WORKSHEET ? "cannot be used with --worksheet"
+                                               : "needs --batch";
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+        if (rules[i].given && !(rules[i].modes & mode)) {
+            snprintf(err, cap, "--%s %s", rules[i].name, why);
+            return -1;
+        }
+    if ((o->iterations_set || o->every_set) && !o->seq_length) {
+        snprintf(err, cap, "--%s needs --seq-length (corpus mode)",
+                 o->iterations_set ? "iterations" : "every");
+        return -1;
+    }
+    if (o->seed_set && o->init) {
+        snprintf(err, cap, "--seed cannot be used with --init (the file gives the parameters)");
+        return -1;
+    }
+    if (o->iterations_set && o->epochs_set) {
+        snprintf(err, cap, "--epochs and --iterations cannot be used together");
+        return -1;
+    }
+    return 0;
+}
+
 int options_check(const struct options *o, char *err, size_t cap)
 {
-    if (check_file_names(o, err, cap))
+    if (check_file_names(o, err, cap) || check_modes(o, err, cap))
         return -1;
     if (o->text && o->text_file) {
         snprintf(err, cap, "--text and --text-file cannot be used together");
@@ -305,25 +358,78 @@ int options_check(const struct options *o, char *err, size_t cap)
     return 0;
 }
 
+/* The long name of an option ("hidden" for OPT_HIDDEN): every option that
+ * takes a value is a long one. */
+static const char *option_name(int val)
+{
+    for (const struct option *lo = long_options; lo->name; lo++)
+        if (lo->val == val)
+            return lo->name;
+    return "?";
+}
+
+/* The long options whose names start with the first n bytes of name. */
+static int long_matches(const char *name, size_t n, const struct option **first)
+{
+    int count = 0;
+    *first = NULL;
+    for (const struct option *lo = long_options; lo->name; lo++) {
+        if (strncmp(lo->name, name, n) != 0)
+            continue;
+        if (strlen(lo->name) == n) { /* an exact name is never ambiguous */
+            *first = lo;
+            return 1;
+        }
+        if (!count++)
+            *first = lo;
+    }
+    return count;
+}
+
+#define SHORT_OPTIONS ":hV"
+
+/* getopt_long's '?' says nothing about why. A long option leaves optopt 0
+ * (unknown, ambiguous) or its own value (given a value it does not take), and
+ * is then the word before optind; an unknown short one is optopt itself. */
+static void describe_bad_option(const char *arg, int bad_opt, char *err, size_t cap)
+{
+    bool long_form = bad_opt == 0 || bad_opt > 127 || strchr(SHORT_OPTIONS + 1, bad_opt);
+    if (!long_form || strncmp(arg, "--", 2) != 0) {
+        snprintf(err, cap, "unknown option '-%c'", bad_opt);
+        return;
+    }
+    const char *name = arg + 2;
+    size_t n = strcspn(name, "=");
+    const struct option *lo;
+    int count = long_matches(name, n, &lo);
+    if (count > 1) {
+        int w = snprintf(err, cap, "option '--%.*s' is ambiguous: it could be", (int)n, name);
+        for (const struct option *m = long_options; m->name && w > 0 && (size_t)w < cap; m++)
+            if (strncmp(m->name, name, n) == 0)
+                w += snprintf(err + w, cap - (size_t)w, "%s --%s", m == lo ? "" : ",", m->name);
+    } else if (count == 1 && name[n] == '=' && lo->has_arg == no_argument) {
+        snprintf(err, cap, "option '--%s' takes no value", lo->name);
+    } else {
+        snprintf(err, cap, "unknown option '--%.*s'", (int)n, name);
+    }
+}
+
 int options_parse(int argc, char **argv, struct options *o, char *err, size_t errcap)
 {
     set_defaults(o);
     opterr = 0;
-    optind = 1;
+    optind = 0; /* not 1: glibc and musl then also forget a half-read group ("-xV") */
     for (;;) {
         int idx = 0;
-        int c = getopt_long(argc, argv, ":hV", long_options, &idx);
+        int c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, &idx);
         if (c == -1)
             break;
         if (c == '?') {
-            if (optopt)
-                snprintf(err, errcap, "unknown option '-%c'", optopt);
-            else
-                snprintf(err, errcap, "unknown option '%s'", argv[optind - 1]);
+            describe_bad_option(argv[optind - 1], optopt, err, errcap);
             return -1;
         }
         if (c == ':') {
-            snprintf(err, errcap, "option '%s' needs a value", argv[optind - 1]);
+            snprintf(err, errcap, "option '--%s' needs a value", option_name(optopt));
             return -1;
         }
         if (apply_option(c, optarg, o, err, errcap))
@@ -360,21 +466,22 @@ void options_print_help(void)
         "  --text-file PATH       read the training text from a UTF-8 file (up to 100 MB)\n"
         "  --seq-length N         corpus mode: truncated BPTT over windows of N inputs (1..1000)\n"
         "  --hidden N             hidden size, 1..1024 (default 1)\n"
-        "  --lr X                 learning rate (default 0.1)\n"
+        "  --lr X                 learning rate, above 0 and at most 1e9 (default 0.1)\n"
         "  --optimizer NAME       sgd (default), momentum, adagrad or adam\n"
         "  --clip X               clip every gradient element to [-X, X] (default off)\n"
         "  --explode-factor X     flag an explosion when the gradient norm grows by X in one\n"
         "                         iteration (default 3; 0 turns it off)\n"
         "  --init FILE            initial parameters from a JSON parameter file\n"
         "  --seed N               random initial parameters from seed N\n"
-        "  --save FILE            write the parameters after training (atomic)\n"
+        "  --save FILE            write the parameters after training (atomic; - for stdout)\n"
         "\n"
         "Batch output:\n"
         "  --epochs N             epochs to train (default 100; in corpus mode, passes)\n"
         "  --iterations N         corpus mode: iterations to train (default 1000)\n"
         "  --every K              corpus mode: print every K-th iteration (default 1)\n"
         "  --format FMT           table (default), csv or jsonl\n"
-        "  --trace FILE           write every micro-step as JSON Lines\n"
+        "  --trace FILE           write every micro-step as JSON Lines (- for stdout;\n"
+        "                         the table then goes to standard error)\n"
         "\n"
         "Worksheet (the worked example for these settings, Markdown with LaTeX math):\n"
         "  --worksheet FILE       write every step of epoch 1 and the loss at later epochs\n"
@@ -393,6 +500,7 @@ void options_print_help(void)
         "  -h, --help             show this help and exit\n"
         "  -V, --version          show the version and exit\n"
         "\n"
+        "Options a mode would ignore are refused (--trace without --batch, say).\n"
         "Exit status: 0 success, 1 failed check, 2 bad option, input or output file.\n",
         themes);
 }

@@ -18,7 +18,7 @@ struct options {
     bool worksheet_exercise;     /* --worksheet-exercise: blanks and an answer key */
     int decimals;                /* --decimals N, for the worksheet */
     uint64_t epochs, iterations, every;
-    bool epochs_set, iterations_set;
+    bool epochs_set, iterations_set, every_set, format_set, hidden_set;
     enum out_format format;
     const char *text, *text_file, *init, *save, *trace, *record, *replay, *theme;
     int hidden;

@@ -1,4 +1,4 @@
-/* Session set-up: reads the text (mapped, decoded once into indices),
+/* Session set-up: reads the text (decoded once into indices),
  * chooses the initial parameters and creates the engine. */
 #include "session.h"
 
@@ -7,56 +7,82 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "rnnstep/params_io.h"
 
-/* The mapped (or given) UTF-8 bytes of the text. */
+/* The UTF-8 bytes of the text: read from the file (buf owned) or given. */
 struct text_bytes {
     const char *buf;
     size_t len;
-    void *map;
+    char *owned;
 };
 
-static int map_file(const char *path, struct text_bytes *tb, char *err, size_t cap)
+/* Reads to the end of the file, at most max + 1 bytes (one more than allowed
+ * says it is too big). Reading rather than mapping: a mapped file that shrinks
+ * kills the process with SIGBUS, and /proc files report a size of 0. */
+static ssize_t read_up_to(int fd, char *buf, size_t max)
+{
+    size_t n = 0;
+    while (n <= max) {
+        ssize_t got = read(fd, buf + n, max + 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return -1;
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    return (ssize_t)n;
+}
+
+static int file_error(const char *path, const char *why, char *err, size_t cap)
+{
+    snprintf(err, cap, "%s: %s", path, why);
+    return -1;
+}
+
+/* The size is known before reading (a regular file's, or the limit for one
+ * that reports 0, as /proc files do); a different count read means the file
+ * changed under us, which is an error rather than half a text. */
+static int read_text_file(const char *path, struct text_bytes *tb, char *err, size_t cap)
 {
     memset(tb, 0, sizeof *tb);
     int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block us */
-    if (fd < 0) {
-        snprintf(err, cap, "%s: %s", path, strerror(errno));
-        return -1;
-    }
+    if (fd < 0)
+        return file_error(path, strerror(errno), err, cap);
     struct stat st;
     int rc = -1;
     if (fstat(fd, &st) != 0) {
-        snprintf(err, cap, "%s: %s", path, strerror(errno));
+        file_error(path, strerror(errno), err, cap);
     } else if (!S_ISREG(st.st_mode)) {
-        snprintf(err, cap, "%s: not a regular file", path);
+        file_error(path, "not a regular file", err, cap);
     } else if ((size_t)st.st_size > TEXT_FILE_MAX_BYTES) {
         snprintf(err, cap, "%s: %lld bytes is over the 100 MB limit", path, (long long)st.st_size);
-    } else if (st.st_size == 0) {
-        snprintf(err, cap, "%s: the file is empty", path);
     } else {
-        tb->map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (tb->map == MAP_FAILED) {
-            tb->map = NULL;
-            snprintf(err, cap, "%s: %s", path, strerror(errno));
-        } else {
-            tb->buf = tb->map;
-            tb->len = (size_t)st.st_size;
+        size_t max = st.st_size ? (size_t)st.st_size : TEXT_FILE_MAX_BYTES;
+        ssize_t got = -1;
+        if (!(tb->owned = malloc(max + 1)))
+            file_error(path, "out of memory", err, cap);
+        else if ((got = read_up_to(fd, tb->owned, max)) < 0)
+            file_error(path, strerror(errno), err, cap);
+        else if (got == 0)
+            file_error(path, "the file is empty", err, cap);
+        else if ((size_t)got > max && !st.st_size)
+            snprintf(err, cap, "%s: over the 100 MB limit", path);
+        else if (st.st_size && (size_t)got != (size_t)st.st_size)
+            file_error(path, "the file changed size while it was read", err, cap);
+        else
             rc = 0;
-        }
+        tb->buf = tb->owned;
+        tb->len = got > 0 ? (size_t)got : 0;
     }
     close(fd);
+    if (rc)
+        free(tb->owned);
     return rc;
-}
-
-static void unmap(struct text_bytes *tb)
-{
-    if (tb->map)
-        munmap(tb->map, tb->len);
 }
 
 static int text_error(const char *what, const struct rnn_text_error *te, char *err, size_t cap)
@@ -77,6 +103,12 @@ static int choose_params(struct session *s, const struct options *o, const struc
         char why[256];
         if (rnn_params_load(o->init, &p, why, sizeof why) != 0) {
             snprintf(err, cap, "%s: %s", o->init, why);
+            return -1;
+        }
+        if (o->hidden_set && o->hidden != p.shape.hidden) {
+            snprintf(err, cap, "--hidden %d, but %s has hidden size %d", o->hidden, o->init,
+                     p.shape.hidden);
+            rnn_params_free(&p);
             return -1;
         }
         s->vocab = p.vocab;
@@ -120,7 +152,7 @@ static int encode_text(struct session *s, const struct options *o, const struct 
         }
         return text_error(s->text_desc, &te, err, cap);
     }
-    if (!s->corpus && s->text.len > WHOLE_TEXT_MAX + 1) {
+    if (!s->corpus && s->text.len > WHOLE_TEXT_MAX) {
         snprintf(err, cap,
                  "%s: %zu characters is over the whole-text limit of %d; use --seq-length N "
                  "for corpus mode",
@@ -144,7 +176,7 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
     s->corpus = o->seq_length > 0;
     struct text_bytes tb = {0};
     if (o->text_file) {
-        if (map_file(o->text_file, &tb, err, errcap))
+        if (read_text_file(o->text_file, &tb, err, errcap))
             return -1;
         snprintf(s->text_desc, sizeof s->text_desc, "%s", o->text_file);
     } else {
@@ -155,7 +187,7 @@ int session_open(struct session *s, const struct options *o, char *err, size_t e
     int rc = choose_params(s, o, &tb, err, errcap);
     if (rc == 0)
         rc = encode_text(s, o, &tb, err, errcap);
-    unmap(&tb);
+    free(tb.owned);
     if (rc) {
         session_close(s); /* what choose_params and encode_text allocated */
         return -1;

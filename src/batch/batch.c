@@ -3,12 +3,12 @@
 #include "batch.h"
 
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../app/report.h"
 #include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"
 #include "trace.h"
@@ -134,10 +134,12 @@ static bool output_failed(const struct batch *b)
     return ferror(b->out) || (b->tracing && ferror(b->trace.fp));
 }
 
+/* A failed trace write is noticed after the record that failed, not after the
+ * row: at hidden 512 a row is thousands of records of megabytes each. */
 static unsigned step(struct batch *b)
 {
     unsigned ev = rnn_engine_step(b->s->engine);
-    if (b->tracing)
+    if (b->tracing && !ferror(b->trace.fp))
         trace_write(b->trace.fp, b->s, ev);
     return ev;
 }
@@ -150,7 +152,7 @@ static void run_to_update(struct batch *b)
         rnn_engine_run_to_update(b->s->engine);
         return;
     }
-    for (int left = 2 * v.T - v.pos; left > 0; left--)
+    for (int left = 2 * v.T - v.pos; left > 0 && !output_failed(b); left--)
         step(b);
 }
 
@@ -182,13 +184,10 @@ static void run_whole_text(struct batch *b)
 
 /* Row i: iteration i's window loss before its update, and the smoothed loss
  * of the minimal NumPy char-RNN (starting at -ln(1/vocab) * seq_length). */
-static void run_corpus(struct batch *b)
+static void run_corpus(struct batch *b, uint64_t total)
 {
     struct rnn_engine *e = b->s->engine;
     const struct options *o = b->o;
-    uint64_t total = o->iterations;
-    if (!o->iterations_set && o->epochs_set)
-        total = o->epochs * rnn_engine_iterations_per_pass(e);
     double smooth = -log(1.0 / b->s->cfg.shape.vocab) * b->s->cfg.seq_len;
     struct row r = {.key = "iteration", .has_position = true, .second_name = "smooth_loss"};
     print_header(b, &r);
@@ -208,56 +207,13 @@ static void run_corpus(struct batch *b)
     }
 }
 
-/* A run killed by Ctrl-C, kill, a hang-up or a closed pipe removes the
- * trace's temporary file before dying of the signal: nothing is left behind.
- * The handler reads its own copy of the name (the original is freed at commit). */
-static char interrupted_tmp[4096];
-
-static void remove_tmp_and_reraise(int sig)
-{
-    if (interrupted_tmp[0])
-        unlink(interrupted_tmp);
-    raise(sig); /* SA_RESETHAND restored the default action */
-}
-
-static const int guarded_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-
-/* Held off while a temporary file exists but is not yet guarded: a signal
- * arriving in between would otherwise leave the file behind. */
-static void hold_signals(bool hold)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t i = 0; i < sizeof guarded_signals / sizeof guarded_signals[0]; i++)
-        sigaddset(&set, guarded_signals[i]);
-    sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
-}
-
-/* Guards tmp (NULL: stops guarding). Signals the caller ignores (nohup) stay ignored. */
-static void guard_tmp_file(const char *tmp)
-{
-    if (tmp && strlen(tmp) >= sizeof interrupted_tmp)
-        return;
-    snprintf(interrupted_tmp, sizeof interrupted_tmp, "%s", tmp ? tmp : "");
-    struct sigaction sa = {.sa_handler = tmp ? remove_tmp_and_reraise : SIG_DFL,
-                           .sa_flags = SA_RESETHAND};
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof guarded_signals / sizeof guarded_signals[0]; i++) {
-        struct sigaction old;
-        if (sigaction(guarded_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-            sigaction(guarded_signals[i], &sa, NULL);
-    }
-}
-
 /* Fails before training, not after it, when --save cannot be written. */
 static int probe_save_path(const char *path, char *err, size_t cap)
 {
     struct rnn_atomic_file probe;
-    hold_signals(true);
     int rc = rnn_atomic_open(&probe, path, err, cap);
     if (rc == 0)
         rnn_atomic_abort(&probe);
-    hold_signals(false);
     return rc;
 }
 
@@ -269,50 +225,72 @@ static int finish_trace(struct batch *b)
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (b->tracing)
             rnn_atomic_abort(&b->trace);
-        fprintf(stderr, "rnnstep: error writing standard output\n");
+        report_error("error writing standard output");
         return 2;
     }
     if (b->tracing && rnn_atomic_commit(&b->trace, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s: %s\n", b->o->trace, err);
+        report_error("%s: %s", b->o->trace, err);
         return 2;
     }
     return 0;
 }
 
+#define ITERATIONS_MAX (UINT64_C(1) << 53) /* as --iterations allows */
+
+/* Corpus mode's iteration count: --iterations, or --epochs passes over the
+ * text, refused when that many passes would overflow the count. */
+static int corpus_iterations(const struct session *s, const struct options *o, uint64_t *total)
+{
+    *total = o->iterations;
+    if (o->iterations_set || !o->epochs_set)
+        return 0;
+    uint64_t per_pass = rnn_engine_iterations_per_pass(s->engine);
+    if (o->epochs > ITERATIONS_MAX / per_pass) {
+        report_error("--epochs %llu: passes of %llu iterations each make more than 2^53 iterations",
+                     (unsigned long long)o->epochs, (unsigned long long)per_pass);
+        return -1;
+    }
+    *total = o->epochs * per_pass;
+    return 0;
+}
+
 int batch_run(struct session *s, const struct options *o)
 {
-    struct batch b = {.s = s, .o = o, .out = stdout};
+    /* A trace or parameters on standard output push the table to standard error. */
+    bool data_on_stdout =
+        (o->trace && rnn_output_is_stdout(o->trace)) || (o->save && rnn_output_is_stdout(o->save));
+    struct batch b = {.s = s, .o = o, .out = data_on_stdout ? stderr : stdout};
     char err[512];
+    uint64_t iterations = 0;
+    if (s->corpus && corpus_iterations(s, o, &iterations) != 0)
+        return 2;
     if (o->save && probe_save_path(o->save, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s: %s\n", o->save, err);
+        report_error("%s: %s", o->save, err);
         return 2;
     }
     if (o->trace) {
-        hold_signals(true);
         if (rnn_atomic_open(&b.trace, o->trace, err, sizeof err) != 0) {
-            hold_signals(false);
-            fprintf(stderr, "rnnstep: %s: %s\n", o->trace, err);
+            report_error("%s: %s", o->trace, err);
             return 2;
         }
         b.tracing = true;
-        guard_tmp_file(b.trace.tmp);
-        hold_signals(false);
     }
     if (s->corpus)
-        run_corpus(&b);
+        run_corpus(&b, iterations);
     else
         run_whole_text(&b);
     int rc = finish_trace(&b);
-    if (b.tracing)
-        guard_tmp_file(NULL);
     if (rc)
         return rc;
     if (o->save && session_save(s, o->save, err, sizeof err) != 0) {
-        fprintf(stderr, "rnnstep: %s\n", err);
+        report_error("%s", err);
         return 2;
     }
     return 0;
 }
+
+/* About ten seconds of one core: a check beyond it would print nothing for minutes. */
+#define GRADCHECK_WORK_MAX 1e10
 
 /* One row per parameter: the entry nearest its limit (see rnn_gradcheck_judge). */
 static void print_gradcheck_param(struct rnn_shape shape, enum rnn_param_id id,
@@ -349,12 +327,19 @@ static void print_gradcheck_verdict(const struct rnn_gradcheck_result *r)
 int batch_gradcheck(struct session *s)
 {
     struct rnn_shape shape = s->cfg.shape;
+    double work = rnn_gradcheck_work(shape, s->cfg.seq_len);
+    if (work > GRADCHECK_WORK_MAX) {
+        report_error("--gradcheck: hidden %d over %d steps is about %.1e multiply-adds, over the "
+                     "limit of %.0e (minutes of work); use a smaller --hidden or --seq-length",
+                     shape.hidden, s->cfg.seq_len, work, GRADCHECK_WORK_MAX);
+        return 2;
+    }
     size_t n = rnn_param_count(shape);
     double *a = malloc(n * sizeof(double)), *num = malloc(n * sizeof(double));
     if (!a || !num) {
         free(a);
         free(num);
-        fprintf(stderr, "rnnstep: out of memory\n");
+        report_error("out of memory");
         return 2;
     }
     struct rnn_gradcheck_result r;

@@ -358,6 +358,11 @@ bool rnn_gradcheck_run(struct rnn_engine *e, double *analytic, double *numeric,
 
 /* ---- gradient check summaries ------------------------------------------ */
 
+double rnn_gradcheck_work(struct rnn_shape s, int T)
+{
+    return 2.0 * (double)rnn_param_count(s) * T * s.hidden * (double)(s.hidden + 2 * s.vocab);
+}
+
 double rnn_gradcheck_worst(struct rnn_shape shape, enum rnn_param_id id, const double *analytic,
                            const double *numeric, size_t *at)
 {

@@ -149,13 +149,30 @@ static int parse_root(json_t *root, struct rnn_params *out, char *err, size_t ca
     return 0;
 }
 
+/* jansson's message, in the user's terms where jansson speaks of itself
+ * (its flag names) or has no place to give (out of memory: line -1). */
+static int parse_error(const json_error_t *jerr, char *err, size_t cap)
+{
+    switch (json_error_code(jerr)) {
+    case json_error_out_of_memory: return fail(err, cap, "out of memory while reading the file");
+    case json_error_null_character:
+        return fail(err, cap,
+                    "line %d, column %d: a string holds \\u0000 (NUL), which is not allowed",
+                    jerr->line, jerr->column);
+    default: break;
+    }
+    if (jerr->line < 0)
+        return fail(err, cap, "%s", jerr->text);
+    return fail(err, cap, "line %d, column %d: %s", jerr->line, jerr->column, jerr->text);
+}
+
 int rnn_params_parse(const char *buf, size_t len, struct rnn_params *out, char *err, size_t errcap)
 {
     memset(out, 0, sizeof *out);
     json_error_t jerr;
     json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root)
-        return fail(err, errcap, "line %d, column %d: %s", jerr.line, jerr.column, jerr.text);
+        return parse_error(&jerr, err, errcap);
     int rc = parse_root(root, out, err, errcap);
     json_decref(root);
     if (rc)

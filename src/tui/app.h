@@ -18,6 +18,9 @@
 
 /* Multi-epoch runs and autoplay pause at these engine events. */
 #define TUI_STOP_EVENTS (RNN_EV_EXPLODED | RNN_EV_NONFINITE)
+/* Iterations per engine call in a long run (the main one or the ghost's): a
+ * few milliseconds for small models, so a signal is noticed quickly. */
+#define TUI_RUN_SLICE 256
 
 struct lesson_play;
 

@@ -61,17 +61,13 @@ unsigned cmd_step(struct tui *t, uint64_t n)
     return REACT_REFRESH;
 }
 
-/* Iterations per engine call in a long run: a few milliseconds for small
- * models, so a signal is noticed quickly. */
-#define RUN_SLICE 256
-
 static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
 {
     unsigned ev = 0;
     uint64_t done = 0;
     while (done < n && !(ev & TUI_STOP_EVENTS) && !tui_interrupted()) {
         unsigned slice_ev = 0;
-        uint64_t slice = n - done < RUN_SLICE ? n - done : RUN_SLICE;
+        uint64_t slice = n - done < TUI_RUN_SLICE ? n - done : TUI_RUN_SLICE;
         done += rnn_engine_run(t->s->engine, slice, TUI_STOP_EVENTS, &slice_ev);
         ev |= slice_ev;
     }

@@ -5,15 +5,17 @@
  * the same settings and terminal size gives the same screens. A hand-written
  * "screen" line writes the screen at that point (dump.h: golden tests). */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
+#include "record_parse.h"
+#include "rnnstep/atomic_file.h"
 #include "teach.h"
-
-#define RECORD_MAGIC "rnnstep-record 1"
-#define RECORD_KEYS_MAX 1000000
 
 struct fnv {
     uint64_t h;
@@ -71,13 +73,17 @@ static void describe(const struct session *s, char *buf, size_t cap)
              s->init_desc);
 }
 
+/* Written atomically: an existing file stays as it was until the session
+ * ends and the recording is complete (a FIFO or a device is refused). */
 static int start_recording(struct tui *t, const char *path, char *err, size_t cap)
 {
     struct teach_record *r = &t->teach->rec;
-    if (!(r->out = fopen(path, "w"))) {
-        snprintf(err, cap, "--record %s: %s", path, strerror(errno));
+    char why[256];
+    if (rnn_atomic_open(&r->file, path, why, sizeof why) != 0) {
+        snprintf(err, cap, "--record %s: %s", path, why);
         return -1;
     }
+    r->out = r->file.fp;
     char desc[320];
     describe(t->s, desc, sizeof desc);
     fprintf(r->out, "%s\nsettings %s\nfingerprint %016" PRIx64 "\nkeys\n", RECORD_MAGIC, desc,
@@ -86,69 +92,56 @@ static int start_recording(struct tui *t, const char *path, char *err, size_t ca
     return 0;
 }
 
-/* Reads the header lines; false with err set when they do not fit this session. */
-static bool read_header(FILE *fp, const struct session *s, const char *path, char *err, size_t cap)
+/* Only a regular file: a FIFO with no writer would block the blank screen
+ * forever (hence O_NONBLOCK), a directory reads as nothing. */
+static FILE *open_replay(const char *path, char *err, size_t cap)
 {
-    char line[512], settings[400] = "";
-    uint64_t fp_file = 0;
-    if (!fgets(line, sizeof line, fp) || strncmp(line, RECORD_MAGIC, strlen(RECORD_MAGIC)) != 0) {
-        snprintf(err, cap, "--replay %s: not an rnnstep recording", path);
-        return false;
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    const char *why = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+    FILE *fp = why ? NULL : fdopen(fd, "r");
+    if (!fp) {
+        snprintf(err, cap, "--replay %s: %s", path, why ? why : strerror(errno));
+        if (fd >= 0)
+            close(fd);
     }
-    while (fgets(line, sizeof line, fp) && strcmp(line, "keys\n") != 0) {
-        if (strncmp(line, "settings ", 9) == 0)
-            snprintf(settings, sizeof settings, "%.*s", (int)strcspn(line + 9, "\n"), line + 9);
-        else
-            sscanf(line, "fingerprint %" SCNx64, &fp_file);
-    }
-    if (fp_file != fingerprint(s)) {
-        snprintf(err, cap, "--replay %s: recorded with other settings (%s); start with those", path,
-                 settings);
-        return false;
-    }
-    return true;
+    return fp;
 }
 
 static int start_replay(struct tui *t, const char *path, char *err, size_t cap)
 {
     struct teach_record *r = &t->teach->rec;
-    FILE *fp = fopen(path, "r");
-    if (!fp) {
-        snprintf(err, cap, "--replay %s: %s", path, strerror(errno));
+    FILE *fp = open_replay(path, err, cap);
+    if (!fp)
+        return -1;
+    struct record_parsed parsed;
+    char why[480];
+    int rc = -1;
+    if (record_parse(fp, &parsed, why, sizeof why) != 0)
+        snprintf(err, cap, "--replay %s: %s", path, why);
+    else if (parsed.fingerprint != fingerprint(t->s))
+        snprintf(err, cap, "--replay %s: recorded with other settings (%s); start with those", path,
+                 parsed.settings);
+    else
+        rc = 0;
+    fclose(fp);
+    if (rc) {
+        free(parsed.keys);
         return -1;
     }
-    int rc = -1;
-    char line[64];
-    if (!read_header(fp, t->s, path, err, cap))
-        goto out;
-    r->keys = malloc(sizeof(int) * RECORD_KEYS_MAX);
-    if (!r->keys) {
-        snprintf(err, cap, "--replay %s: out of memory", path);
-        goto out;
-    }
-    while (r->nkeys < RECORD_KEYS_MAX && fgets(line, sizeof line, fp)) {
-        char *end;
-        long k = strtol(line, &end, 10);
-        if (strcmp(line, "tick\n") == 0)
-            r->keys[r->nkeys++] = RECORD_TICK;
-        else if (strcmp(line, "screen\n") == 0)
-            r->keys[r->nkeys++] = RECORD_SCREEN;
-        else if (end != line && (*end == '\n' || *end == '\0') && k >= 0 && k < 01000)
-            r->keys[r->nkeys++] = (int)k;
-        else {
-            snprintf(err, cap, "--replay %s: bad event line %zu", path, r->nkeys + 1);
-            goto out;
-        }
-    }
+    r->keys = parsed.keys;
+    r->nkeys = parsed.nkeys;
     r->replaying = true;
-    rc = 0;
-out:
-    fclose(fp);
-    return rc;
+    return 0;
 }
 
 int record_open(struct tui *t, char *err, size_t errcap)
 {
+    t->teach->rec.path = t->o->record;
     if (t->o->record)
         return start_recording(t, t->o->record, err, errcap);
     if (t->o->replay)
@@ -156,12 +149,17 @@ int record_open(struct tui *t, char *err, size_t errcap)
     return 0;
 }
 
-void record_close(struct teach_record *r)
+int record_close(struct teach_record *r, char *err, size_t errcap)
 {
-    if (r->out)
-        fclose(r->out);
+    int rc = 0;
+    char why[256];
+    if (r->out && rnn_atomic_commit(&r->file, why, sizeof why) != 0) {
+        snprintf(err, errcap, "--record %s: %s", r->path, why);
+        rc = -1;
+    }
     free(r->keys);
     memset(r, 0, sizeof *r);
+    return rc;
 }
 
 void record_event(struct teach_record *r, int key)

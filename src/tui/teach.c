@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/outputs.h"
 #include "app.h"
 #include "draw.h"
 #include "rnnstep/params_io.h"
@@ -38,17 +39,18 @@ int teach_open(struct tui *t, char *err, size_t errcap)
     return record_open(t, err, errcap);
 }
 
-void teach_close(struct tui *t)
+int teach_close(struct tui *t, char *err, size_t errcap)
 {
     host_close(&t->host);
     struct teach *tc = t->teach;
     if (!tc)
-        return;
+        return 0;
     if (tc->ghost)
         rnn_engine_destroy(tc->ghost);
-    record_close(&tc->rec);
+    int rc = record_close(&tc->rec, err, errcap);
     free(tc);
     t->teach = NULL;
+    return rc;
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -62,9 +64,12 @@ static void advance_ghost(struct tui *t)
     struct rnn_view v, g;
     rnn_engine_view(t->s->engine, &v);
     rnn_engine_view(tc->ghost, &g);
-    if (g.iteration < v.iteration) {
+    /* In slices, as a long main run: a signal must not wait for the catch-up. */
+    while (g.iteration < v.iteration && !tui_interrupted()) {
         unsigned ev;
-        rnn_engine_run(tc->ghost, v.iteration - g.iteration, 0, &ev);
+        uint64_t left = v.iteration - g.iteration;
+        rnn_engine_run(tc->ghost, left < TUI_RUN_SLICE ? left : TUI_RUN_SLICE, 0, &ev);
+        rnn_engine_view(tc->ghost, &g);
     }
 }
 
@@ -224,7 +229,8 @@ static unsigned save_or_load(struct tui *t, bool save, const char *path)
 {
     char err[400];
     snprintf(t->teach->path, sizeof t->teach->path, "%s", path);
-    int rc = save ? session_save(t->s, path, err, sizeof err)
+    int rc = save ? outputs_check(t->o, path, err, sizeof err) ||
+                        session_save(t->s, path, err, sizeof err)
                   : session_load(t->s, path, err, sizeof err);
     if (rc != 0) {
         tui_say(t, true, "%s", err);

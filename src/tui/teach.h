@@ -11,7 +11,9 @@
 
 #include "frame.h"
 #include "prompt.h"
+#include "record_parse.h"
 #include "rnnstep/analysis.h"
+#include "rnnstep/atomic_file.h"
 
 struct tui;
 
@@ -27,14 +29,14 @@ struct quiz {
 
 /* Record (keys written as they come) or replay (keys read ahead). */
 struct teach_record {
-    FILE *out;
+    FILE *out; /* the recording's temporary file, renamed into place at the end */
+    struct rnn_atomic_file file;
+    const char *path;
     int *keys; /* replay: recorded events, RECORD_TICK for an autoplay tick,
                   RECORD_SCREEN for a screen dump (golden tests) */
     size_t nkeys, next;
     bool replaying;
 };
-#define RECORD_TICK (-1)
-#define RECORD_SCREEN (-2)
 
 struct teach {
     double clip_value;        /* what c switches clipping on at */
@@ -49,7 +51,9 @@ struct teach {
 /* Allocates the state; on failure writes one line into err and returns -1
  * (a replay file that cannot be read or was recorded with other settings). */
 int teach_open(struct tui *t, char *err, size_t errcap);
-void teach_close(struct tui *t);
+/* Frees the state and completes the recording; -1 with err set when the
+ * recording could not be written (a full disk). */
+int teach_close(struct tui *t, char *err, size_t errcap);
 
 /* One input event (a key, or ERR for an autoplay tick): records or replays
  * it, gives modal keys (prompt, quiz answer) to the teaching tools and the
@@ -64,7 +68,7 @@ unsigned quiz_answer(struct tui *t, int key);
 
 /* Record and replay (record.c). */
 int record_open(struct tui *t, char *err, size_t errcap);
-void record_close(struct teach_record *r);
+int record_close(struct teach_record *r, char *err, size_t errcap);
 void record_event(struct teach_record *r, int key);
 /* The next replayed event, or false when the replay is over. */
 bool record_next(struct teach_record *r, int *key);

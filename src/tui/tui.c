@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../app/report.h"
 #include "app.h"
 #include "draw.h"
 #include "dump.h"
@@ -42,12 +43,12 @@ static void install_signals(void)
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a blocked getch returns at once */
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    /* Ctrl-\ is one slip away from Ctrl-Z; its default core dump would leave
-     * the terminal raw. */
-    sigaction(SIGQUIT, &sa, NULL);
+    /* Ctrl-\ (SIGQUIT) is one slip away from Ctrl-Z; its default core dump,
+     * like the default end of the others, would leave the terminal raw. */
+    static const int ending[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGUSR1,
+                                 SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU};
+    for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
+        sigaction(ending[i], &sa, NULL);
 }
 
 bool tui_interrupted(void)
@@ -260,16 +261,17 @@ static void bench_frames(struct tui *t, long n)
 {
     rnn_engine_run_to_update(t->s->engine);
     double start = now_ms();
-    for (long i = 0; i < n; i++) {
+    long drawn = 0;
+    for (; drawn < n && !pending_signal; drawn++) { /* a signal ends it as any run */
         t->loss_valid = false;
         t->loss_iteration = UINT64_MAX; /* every frame pays for the loss */
         clearok(curscr, TRUE);
         draw_all(t);
     }
-    double mean = (now_ms() - start) / (double)n;
+    double mean = (now_ms() - start) / (double)(drawn ? drawn : 1);
     restore_terminal();
-    fprintf(stderr, "rnnstep bench: %ld full frames at %dx%d: mean %.3f ms per frame\n", n, COLS,
-            LINES, mean);
+    fprintf(stderr, "rnnstep bench: %ld full frames at %dx%d: mean %.3f ms per frame\n", drawn,
+            COLS, LINES, mean);
 }
 
 /* A pty whose other end closed (tmux killed, ssh dropped) makes every read
@@ -400,7 +402,7 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
     char err[512] = "out of memory while drawing the screen";
     if (!start_curses(&t, frames || dump, err, sizeof err)) {
         restore_terminal();
-        fprintf(stderr, "rnnstep: %s\n", err);
+        report_error("%s", err);
         return 2;
     }
     t.loss_theta = malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
@@ -417,11 +419,11 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
     else if (ok)
         main_loop(&t);
     free_windows(&t);
-    teach_close(&t);
+    ok = teach_close(&t, err, sizeof err) == 0 && ok;
     free(t.loss_theta);
     restore_terminal();
     if (!ok) {
-        fprintf(stderr, "rnnstep: %s\n", err);
+        report_error("%s", err);
         return 2;
     }
     return pending_signal ? 128 + pending_signal : 0;

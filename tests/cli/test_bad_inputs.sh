@@ -45,10 +45,19 @@ make_fixtures() {
     distinct_chars 300 >vocab300.txt
     truncate -s 200M huge.txt
     head -c 20002 /dev/zero | tr '\0' 'a' >long.txt
+    head -c 10001 /dev/zero | tr '\0' 'a' >10001.txt
+    head -c 10000 /dev/zero | tr '\0' 'a' >10000.txt
     printf 'hello' >secret.txt
     chmod 000 secret.txt
-    mkdir dir ro
+    mkdir dir ro shared
     chmod 555 ro
+    chmod 777 shared
+    printf 'keep\n' >shared/ro.json
+    chmod 444 shared/ro.json
+    ln -s /dev/null null-link
+    ln -s loop loop
+    ln -s missing-target dangling
+    ln -s /proc/self/fd/1 stdout-link # /dev/stdout itself: a broken build could replace it
     mkfifo fifo
     head -c 60 hello.json >truncated.json
     printf '[1, 2, 3]\n' >array.json
@@ -63,6 +72,7 @@ make_fixtures() {
     variant repeat.json 's/"helo"/"hello"/'
     variant missing-char.json 's/"helo"/"helx"/'
     variant duplicate-key.json 's/"hidden": 1,/"hidden": 1, "hidden": 1,/'
+    variant nul-string.json 's/"helo"/"hel\\u0000o"/'
     variant bad-utf8-vocab.json $'s/"helo"/"hel\xff"/'
     # Values that overflow tanh's input, and the softmax's.
     variant tanh.json 's/\[\[0.1442, -0.2315, -0.669, 1.1585\]\]/[[1e300, 1e300, -1e300, 1e300]]/'

@@ -186,7 +186,7 @@ expect_refusal "works on a whole text" --text hello --seq-length 2
 expect_refusal "cannot be used with --batch" --batch
 printf 'hello' >"$tmp/text.txt"
 "$bin" --worksheet "$tmp/text.txt" --text-file "$tmp/text.txt" 2>"$tmp/same.err"
-[ $? -eq 2 ] && grep -q "is an input of this run" "$tmp/same.err" || fail "writing over --text-file not refused"
+[ $? -eq 2 ] && grep -q "would overwrite the --text-file input" "$tmp/same.err" || fail "writing over --text-file not refused"
 [ "$(cat "$tmp/text.txt")" = "hello" ] || fail "the text file was changed"
 "$bin" --worksheet "$tmp/eight.md" --decimals 8 || fail "--decimals 8 failed"
 grep -q 'h_{1} &= \\begin{bmatrix} 0.14320001 \\end{bmatrix}\|h_{1} &= \\begin{bmatrix} 0.1432[0-9]\{4\} \\end{bmatrix}' "$tmp/eight.md" ||

@@ -72,7 +72,8 @@ e2e_start() {
         echo "exec sleep 600"
     } > "$E2E_DIR/run.sh"
     tm -f /dev/null new-session -d -x 80 -y 24 "sh '$E2E_DIR/run.sh'"
-    e2e_wait_text "${E2E_READY:-epoch 0}" # corpus mode: E2E_READY="iteration 0"
+    # corpus mode: E2E_READY="iteration 0"; "-": nothing to wait for (a blank screen)
+    [ "${E2E_READY:-}" = - ] || e2e_wait_text "${E2E_READY:-epoch 0}"
 }
 
 # The pid of the running rnnstep.

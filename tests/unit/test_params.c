@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "support.h"
 
 #include "app/options.h"
@@ -298,7 +300,7 @@ static void test_malformed_json_names_line_and_column(void **state)
         {"{\"format\": \"rnnstep-params\"", "line 1, column 27"},
         {"{\"U\": 1, \"U\": 2}", "duplicate object key"},
         {"[1, 2]", "top level: expected a JSON object"},
-        {"{\"vocab\": \"h\\u0000e\"}", "line 1"},
+        {"{\"vocab\": \"h\\u0000e\"}", "line 1, column 20: a string holds \\u0000 (NUL)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         struct rnn_params p;
@@ -307,6 +309,39 @@ static void test_malformed_json_names_line_and_column(void **state)
                          -1);
         expect_error(err, cases[i].want, cases[i].doc);
     }
+}
+
+/* jansson's allocator, made to fail after a given number of allocations. */
+static long allocations_left;
+
+static void *failing_malloc(size_t n)
+{
+    return allocations_left-- > 0 ? malloc(n) : NULL;
+}
+
+/* Out of memory inside the parser at every allocation in turn: jansson then
+ * has no place to report ("line -1, column -1") and the message must not
+ * pretend it has one, nor use jansson's own words (its flag names). */
+static void test_parser_out_of_memory_says_so(void **state)
+{
+    (void)state;
+    const char *doc = "{\"format\": \"rnnstep-params\", \"version\": 1, \"vocab\": \"h\\u0000e\"}";
+    bool reached_end = false;
+    for (long n = 0; n < 1000 && !reached_end; n++) {
+        struct rnn_params p;
+        char err[256] = "";
+        allocations_left = n;
+        json_set_alloc_funcs(failing_malloc, free);
+        int rc = rnn_params_parse(doc, strlen(doc), &p, err, sizeof err);
+        json_set_alloc_funcs(malloc, free);
+        assert_int_equal(rc, -1);
+        if (strstr(err, "out of memory"))
+            assert_null(strstr(err, "line -1"));
+        else
+            reached_end = true; /* enough memory: the NUL is the error */
+        assert_null(strstr(err, "JSON_"));
+    }
+    assert_true(reached_end);
 }
 
 static void test_load_from_files(void **state)
@@ -500,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_valid_document_parses),
         cmocka_unit_test(test_each_bad_document_gets_its_error),
         cmocka_unit_test(test_malformed_json_names_line_and_column),
+        cmocka_unit_test(test_parser_out_of_memory_says_so),
         T(test_load_from_files),
         T(test_non_finite_parameters_are_not_saved),
         T(test_failed_write_keeps_old_file),
