@@ -6,30 +6,54 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "rnnstep/text.h"
+
+/* Columns the code point at s takes (wcwidth: 2 for CJK, 0 for combining
+ * marks) and, in *bytes, its length; bytes that are not UTF-8 count as one
+ * column each, as curses shows them. */
+static int glyph_cols(const char *s, size_t *bytes)
+{
+    uint32_t cp;
+    *bytes = rnn_utf8_decode_one((const unsigned char *)s, strlen(s), &cp);
+    if (*bytes == 0) {
+        *bytes = 1;
+        return 1;
+    }
+    int cols = wcwidth((wchar_t)cp);
+    return cols < 0 ? 1 : cols;
+}
 
 int draw_width(const char *s)
 {
     int n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
+    for (size_t bytes; *s; s += bytes)
+        n += glyph_cols(s, &bytes);
     return n;
 }
 
-/* Bytes of s that fit in `cols` columns. */
+/* Bytes of s that fit in `cols` columns (a wide glyph that would straddle
+ * the edge is left out). */
 static int fit_bytes(const char *s, int cols)
 {
-    int i = 0, used = 0;
+    int used = 0;
+    size_t i = 0, bytes;
     while (s[i]) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            if (used == cols)
-                break;
-            used++;
-        }
-        i++;
+        int w = glyph_cols(s + i, &bytes);
+        if (used + w > cols)
+            break;
+        used += w;
+        i += bytes;
     }
-    return i;
+    return (int)i;
+}
+
+const char *draw_pad(char *buf, size_t cap, const char *s, int cols)
+{
+    int pad = cols - draw_width(s);
+    snprintf(buf, cap, "%s%*s", s, pad > 0 ? pad : 0, "");
+    return buf;
 }
 
 int draw_str(WINDOW *w, int y, int x, attr_t a, const char *s)
@@ -59,6 +83,12 @@ int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, doub
 {
     char buf[FMT_NUM_CAP];
     return draw_str(w, y, x, theme_signed(th, v) | extra, fmt_num(buf, sizeof buf, v, width));
+}
+
+int draw_num_cell(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int cols)
+{
+    char buf[FMT_NUM_CAP];
+    return draw_str(w, y, x, theme_signed(th, v) | extra, fmt_cell(buf, sizeof buf, v, cols));
 }
 
 void draw_title(WINDOW *w, const struct theme *th, const char *title)

@@ -16,6 +16,11 @@ int draw_fmt(WINDOW *w, int y, int x, attr_t a, const char *fmt, ...)
 /* A number with 4 decimals in `width` columns, coloured by its sign. */
 int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int width);
 
+/* draw_num as a cell of `cols` columns whose first is blank (fmt_cell), for a
+ * number that follows a label or another number directly. */
+int draw_num_cell(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v,
+                  int cols);
+
 /* Row 0 of a pane: "─ title ─────". */
 void draw_title(WINDOW *w, const struct theme *th, const char *title);
 
@@ -33,8 +38,12 @@ const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap);
 void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
                      size_t cap);
 
-/* Columns a UTF-8 string takes (one per code point: all our glyphs are narrow). */
+/* Columns a UTF-8 string takes on screen (wcwidth: a CJK character takes two). */
 int draw_width(const char *s);
+
+/* s followed by blanks up to `cols` display columns ("%-*s" counts bytes,
+ * so "U[1,␣]" came out two columns short). Returns buf. */
+const char *draw_pad(char *buf, size_t cap, const char *s, int cols);
 
 /* First of `slots` consecutive timesteps (1..T) to show so that t sits near
  * the middle when the window does not fit. */

@@ -127,6 +127,40 @@ static void test_format(void **state)
     assert_string_equal(fmt_vec(line, sizeof line, v, 4, 1, 20, "..."), "[ 0.2398 -0.7630 ...]");
 }
 
+/* A cell never grows past its width, keeps the magnitude, and a value
+ * never touches its left neighbour (the bug: "-10.3741-2.4788"). */
+static void test_format_fits_width(void **state)
+{
+    (void)state;
+    char b[FMT_NUM_CAP];
+    assert_string_equal(fmt_num(b, sizeof b, -10.37414, 7), "-10.374");
+    assert_string_equal(fmt_num(b, sizeof b, 47.52871, 7), "47.5287");
+    assert_string_equal(fmt_num(b, sizeof b, -123456.7, 7), "-123457");
+    assert_string_equal(fmt_num(b, sizeof b, -1679.4e3, 7), "-1.68e6");
+    assert_string_equal(fmt_num(b, sizeof b, -1679.4e3, 9), " -1.679e6");
+    assert_string_equal(fmt_num(b, sizeof b, 1e300, 7), "1.0e300");
+    assert_string_equal(fmt_num(b, sizeof b, -1.7e308, 7), "-2e+308");
+    assert_string_equal(fmt_num(b, sizeof b, -1.7e308, 6), "-2e308");
+    assert_string_equal(fmt_num(b, sizeof b, -1.7e308, 5), "#####");
+    assert_string_equal(fmt_num(b, sizeof b, 1e-300, 7), " 0.0000");
+    assert_string_equal(fmt_num(b, sizeof b, -1e-300, 5), "0.000");
+    assert_string_equal(fmt_num(b, sizeof b, -INFINITY, 4), "-inf");
+    assert_string_equal(fmt_num(b, sizeof b, NAN, 7), "    nan");
+    assert_string_equal(fmt_cell(b, sizeof b, -10.37414, 8), " -10.374");
+    assert_string_equal(fmt_cell(b, sizeof b, -2.4788, 9), "  -2.4788");
+    const double hard[] = {NAN,       INFINITY, -INFINITY, 1e300,      -1e300, -1.7e308, 4.9e-324,
+                           -4.9e-324, -0.0,     47.5287,   -999999.99, 1e6,    -1e-5};
+    for (size_t i = 0; i < sizeof hard / sizeof hard[0]; i++) {
+        for (int w = 7; w <= 12; w++) {
+            fmt_cell(b, sizeof b, hard[i], w);
+            assert_int_equal(strlen(b), (size_t)w);
+            assert_int_equal(b[0], ' ');
+        }
+    }
+    assert_int_equal(fmt_num_width(-10.3741), 8);
+    assert_int_equal(fmt_num_width(-INFINITY), 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_sparkline_levels),
         cmocka_unit_test(test_sparkline_buckets_and_missing),
         cmocka_unit_test(test_format),
+        cmocka_unit_test(test_format_fits_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -364,9 +364,10 @@ static int draw_param_step(struct eq *q, int y, int x, size_t i)
 static void draw_update_entry(struct eq *q, int y, int x, const char *name, size_t i)
 {
     const struct rnn_view *v = &q->f->v;
-    char c[FMT_NUM_CAP];
+    char c[FMT_NUM_CAP], padded[64];
     fmt_num(c, sizeof c, v->theta.U[i], 7);
-    int end = draw_fmt(q->w, y, x, A_NORMAL, "%-*s ", update_name_cols(q), name);
+    draw_pad(padded, sizeof padded, name, update_name_cols(q)); /* "%-*s" counts bytes */
+    int end = draw_fmt(q->w, y, x, A_NORMAL, "%s ", padded);
     end = draw_state_step(q, y, end, i);
     end = draw_param_step(q, y, end, i);
     end = draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);

@@ -51,8 +51,8 @@ static void draw_row(const struct frame *f, WINDOW *w, int y, int t, int bar_col
     int gx = BAR_X + bar_cols + 2;
     bool just = v->has_last && v->last_phase == RNN_PHASE_BACKWARD && v->last_t == t;
     draw_str(w, y, gx, th->attr[TH_DIM], "dh");
-    draw_num(w, y, gx + 2, th, just ? th->attr[TH_CHANGED] : A_NORMAL,
-             v->dh[(size_t)(t - 1) * H + u], 8);
+    draw_num_cell(w, y, gx + 2, th, just ? th->attr[TH_CHANGED] : A_NORMAL,
+                  v->dh[(size_t)(t - 1) * H + u], 8);
 }
 
 static void hidden_draw(const void *state, const struct frame *f, WINDOW *w)

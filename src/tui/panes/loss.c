@@ -33,12 +33,25 @@ static void mark_clipping(const struct frame *f, WINDOW *w, int y, int x, int ce
     }
 }
 
+/* The widest L_t of the epoch so far sets every cell's width, plus one
+ * blank column: "L_t10.1591 0.0000 0.000047.5287" ran together. */
+static int step_cell_cols(const struct rnn_view *v)
+{
+    int widest = 6; /* "0.0000" */
+    for (int t = 1; t <= v->forward_done; t++) {
+        int n = fmt_num_width(v->loss[t - 1]);
+        widest = n > widest ? n : widest;
+    }
+    return widest + 1;
+}
+
 static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
 {
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     int x = draw_str(w, y, 1, th->attr[TH_DIM], "L_t");
-    int fit = (getmaxx(w) - x - 1) / 8; /* " " and 7 columns a loss */
+    int cell = step_cell_cols(v);
+    int fit = (getmaxx(w) - x - 1) / cell;
     int last = v->forward_done, first = last - fit + 1 < 1 ? 1 : last - fit + 1;
     if (last == 0)
         draw_fmt(w, y, x + 1, th->attr[TH_DIM], "(none yet this %s)",
@@ -48,8 +61,7 @@ static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
     for (int t = first; t <= last; t++) {
         attr_t a = t == f->t_show ? th->attr[TH_CURRENT] : A_NORMAL;
         char buf[FMT_NUM_CAP];
-        /* A space before each: 10.1591 or 1.000e+06 is wider than 7. */
-        x = draw_str(w, y, x + 1, a, fmt_num(buf, sizeof buf, v->loss[t - 1], 6));
+        x = draw_str(w, y, x, a, fmt_cell(buf, sizeof buf, v->loss[t - 1], cell));
     }
 }
 
@@ -73,9 +85,17 @@ static void loss_draw(const void *state, const struct frame *f, WINDOW *w)
     int x = draw_fmt(w, 2, 1, A_BOLD, "%s %llu loss ", unit, (unsigned long long)f->v.iteration);
     x = draw_num(w, 2, x, th, A_BOLD, f->loss_now, 0);
     if (f->has_stats) {
-        x = draw_str(w, 2, x + 2, th->attr[TH_DIM], "first ");
-        draw_str(w, 2, x, A_NORMAL, fmt_num(buf, sizeof buf, f->loss_first, 0));
-        x = draw_str(w, 3, 1, th->attr[TH_DIM], "lowest ");
+        /* "first" goes before "lowest" on row 3 rather than be cut at the
+         * pane's edge ("first 93.68"). */
+        fmt_num(buf, sizeof buf, f->loss_first, 0);
+        int y = 2, fx = x + 2;
+        if (fx + 6 + draw_width(buf) > getmaxx(w) - 1) {
+            y = 3;
+            fx = 1;
+        }
+        x = draw_str(w, y, fx, th->attr[TH_DIM], "first ");
+        x = draw_str(w, y, x, A_NORMAL, buf);
+        x = draw_str(w, 3, y == 3 ? x + 2 : 1, th->attr[TH_DIM], "lowest ");
         draw_str(w, 3, x, A_NORMAL, fmt_num(buf, sizeof buf, f->loss_lowest, 0));
     }
     draw_step_losses(f, w, 4);

@@ -66,21 +66,35 @@ static void draw_selected(const struct grid *g)
     draw_str(g->w, 1, x, theme_signed(th, grad), fmt_precise(b, sizeof b, grad));
 }
 
+/* Draws s at x on row 2 if it fits whole, else nothing: a norm cut to
+ * "|W| 4." reads as a different number. Returns the next column. */
+static int draw_whole(const struct grid *g, int x, attr_t a, const char *s)
+{
+    if (x + draw_width(s) > getmaxx(g->w) - 1)
+        return getmaxx(g->w);
+    return draw_str(g->w, 2, x, a, s);
+}
+
 /* Row 2: norm and range of what is shown, and the norm of the other. */
 static void draw_summary(const struct grid *g)
 {
     const struct frame *f = g->f;
     const struct theme *th = f->th;
     const char *p = rnn_param_name(g->id), *d = f->mat->grad ? "d" : "";
-    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], o[FMT_NUM_CAP];
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], part[96];
     const struct rnn_param_summary *s = &f->mat_sum;
-    int x =
-        draw_fmt(g->w, 2, 1, A_NORMAL, "|%s%s| %s  %s..%s", d, p, fmt_num(a, sizeof a, s->norm, 0),
-                 fmt_num(b, sizeof b, s->min, 0), fmt_num(c, sizeof c, s->max, 0));
-    if (s->nonfinite)
-        x = draw_fmt(g->w, 2, x + 2, th->attr[TH_WARN], "%zu nan/inf", s->nonfinite);
-    draw_fmt(g->w, 2, x + 2, th->attr[TH_DIM], "|%s%s| %s", *d ? "" : "d", p,
-             fmt_num(o, sizeof o, f->mat_other.norm, 0));
+    snprintf(part, sizeof part, "|%s%s| %s", d, p, fmt_num(a, sizeof a, s->norm, 0));
+    int x = draw_whole(g, 1, A_NORMAL, part);
+    snprintf(part, sizeof part, "%s..%s", fmt_num(b, sizeof b, s->min, 0),
+             fmt_num(c, sizeof c, s->max, 0));
+    x = draw_whole(g, x + 2, A_NORMAL, part);
+    if (s->nonfinite) {
+        snprintf(part, sizeof part, "%zu nan/inf", s->nonfinite);
+        x = draw_whole(g, x + 2, th->attr[TH_WARN], part);
+    }
+    snprintf(part, sizeof part, "|%s%s| %s", *d ? "" : "d", p,
+             fmt_num(a, sizeof a, f->mat_other.norm, 0));
+    draw_whole(g, x + 2, th->attr[TH_DIM], part);
 }
 
 /* A column's label: a character, or a hidden unit's number. */
