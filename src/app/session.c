@@ -127,7 +127,8 @@ static int choose_params(struct session *s, const struct options *o, const struc
         return -1;
     }
     bool hello = !o->text_file && tb->len == 5 && memcmp(tb->buf, "hello", 5) == 0;
-    if (hello && o->hidden == 1 && !o->seed_set) {
+    s->example = hello && o->hidden == 1;
+    if (s->example && !o->seed_set) {
         rnn_init_hello(s->theta0);
         snprintf(s->init_desc, sizeof s->init_desc, "worked example");
     } else {
@@ -242,5 +243,17 @@ int session_load(struct session *s, const char *path, char *err, size_t errcap)
     memcpy(s->theta0, p.theta, rnn_param_count(p.shape) * sizeof(double));
     rnn_params_free(&p);
     snprintf(s->init_desc, sizeof s->init_desc, "file %s", path);
+    return 0;
+}
+
+int session_load_example(struct session *s, char *err, size_t errcap)
+{
+    if (!s->example) {
+        snprintf(err, errcap, "the worked example's parameters need the text hello at hidden 1");
+        return -1;
+    }
+    rnn_init_hello(s->theta0);
+    rnn_engine_load_params(s->engine, s->theta0);
+    snprintf(s->init_desc, sizeof s->init_desc, "worked example");
     return 0;
 }

@@ -16,6 +16,7 @@ struct session {
     double *theta0;
     struct rnn_engine *engine;
     bool corpus;        /* --seq-length given: truncated BPTT over windows */
+    bool example;       /* the worked example's text and size: its parameters fit */
     char init_desc[96]; /* where the initial parameters came from */
     char text_desc[96]; /* where the text came from */
 };
@@ -31,5 +32,9 @@ int session_save(const struct session *s, const char *path, char *err, size_t er
 /* Replaces the initial parameters from a parameter file (same shape and
  * vocabulary as the session) and resets the engine. */
 int session_load(struct session *s, const char *path, char *err, size_t errcap);
+
+/* The same with the worked example's initial parameters (only when
+ * s->example); one line into err otherwise. */
+int session_load_example(struct session *s, char *err, size_t errcap);
 
 #endif

@@ -78,7 +78,7 @@ void help_draw(const struct tui *t, WINDOW *w);
 /* Rows and columns the help overlay takes on a screen of max_rows x
  * max_cols: two columns of keys when one does not fit in height but two fit
  * in width, else one that scrolls. */
-void help_size(int max_rows, int max_cols, int *rows, int *cols);
+void help_size(const struct tui *t, int max_rows, int max_cols, int *rows, int *cols);
 /* Scrolls the help overlay for keys that scroll it (returns true), clamped
  * to its length; any other key closes it. */
 bool help_scroll_key(struct tui *t, int key);

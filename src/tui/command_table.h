@@ -85,7 +85,7 @@
     KEY(FIRST_CHAR, '>', ">")                                                                      \
     CMD(RESAMPLE, cmd_resample, NULL)                                                              \
     KEY(RESAMPLE, 'S', "S")                                                                        \
-    CMD(FORK, cmd_fork, "fork a ghost run; save, load the parameters")                             \
+    CMD(FORK, cmd_fork, "fork a ghost run; save, load parameters (or example)")                     \
     KEY(FORK, 'F', "F")                                                                            \
     CMD(SAVE, cmd_save, NULL)                                                                      \
     KEY(SAVE, 'w', "w")                                                                            \

@@ -211,7 +211,20 @@ unsigned cmd_save(struct tui *t, uint64_t n)
 unsigned cmd_load(struct tui *t, uint64_t n)
 {
     (void)n;
-    return ask(t, PROMPT_LOAD, "load parameters from (Enter)", t->teach->path);
+    const char *label =
+        t->s->example ? "load from (file or example; Enter)" : "load parameters from (Enter)";
+    return ask(t, PROMPT_LOAD, label, t->teach->path);
+}
+
+/* The word the load prompt takes for the worked example's parameters (a file
+ * of that name is still ./example). */
+#define LOAD_EXAMPLE "example"
+
+static int load_params(struct tui *t, const char *path, char *err, size_t cap)
+{
+    if (strcmp(path, LOAD_EXAMPLE) == 0)
+        return session_load_example(t->s, err, cap);
+    return session_load(t->s, path, err, cap);
 }
 
 /* A finite number >= lo (strictly above lo when open) from the whole text. */
@@ -231,7 +244,7 @@ static unsigned save_or_load(struct tui *t, bool save, const char *path)
     snprintf(t->teach->path, sizeof t->teach->path, "%s", path);
     int rc = save ? outputs_check(t->o, path, err, sizeof err) ||
                         session_save(t->s, path, err, sizeof err)
-                  : session_load(t->s, path, err, sizeof err);
+                  : load_params(t, path, err, sizeof err);
     if (rc != 0) {
         tui_say(t, true, "%s", err);
     } else if (save) {
@@ -239,7 +252,8 @@ static unsigned save_or_load(struct tui *t, bool save, const char *path)
     } else {
         t->autoplay = false;
         t->loss_valid = false;
-        tui_say(t, false, "loaded %s: epoch 0 with its parameters", path);
+        tui_say(t, false, "loaded %s: epoch 0 with its parameters",
+                strcmp(path, LOAD_EXAMPLE) == 0 ? "the worked example" : path);
     }
     return REACT_REFRESH;
 }

@@ -106,7 +106,7 @@ static bool relayout(struct tui *t)
         if (!(t->win[i] = rect_window(&t->lay.pane[i])))
             return false;
     int hr, hc;
-    help_size(LINES, COLS, &hr, &hc);
+    help_size(t, LINES, COLS, &hr, &hc);
     t->status = rect_window(&t->lay.status);
     t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
     return t->status && t->help_win;

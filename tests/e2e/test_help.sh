@@ -28,6 +28,11 @@ for name in "${names[@]}"; do
     grep -qE "│ (.*, )?$(printf '%s' "$name" | sed 's/[][\.*^$?+]/\\&/g')(,| )" <<<"$screen" ||
         e2e_fail "help does not list key '$name'"
 done
+# On the worked example the help ends with where the document's rounded
+# figures differ from the exact ones (docs/worked-example.md).
+grep -q "docs/worked-example.md rounds" <<<"$screen" || e2e_fail "help has no worked-example note"
+grep -q "dL/db -0.2436 (exact -0.24355)" <<<"$screen" || e2e_fail "help note misses dL/db"
+grep -q "1.3455, the exact run 1.3087" <<<"$screen" || e2e_fail "help note misses epoch 1000"
 e2e_keys x
 e2e_wait_gone "Keys"
 
@@ -41,5 +46,14 @@ e2e_screen | grep -qE " q +quit" || e2e_fail "help at 160x24 misses the last key
 e2e_keys j
 e2e_wait_gone "Keys"
 e2e_keys q
+[ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
+tm kill-server
+
+# Other texts have no such note.
+e2e_start help_other -- --text "hello world"
+e2e_keys ?
+e2e_wait_text "Keys"
+e2e_screen | grep -q "worked-example.md" && e2e_fail "worked-example note on another text"
+e2e_keys x q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 echo "PASS help"

@@ -8,7 +8,15 @@ e2e_start teach_flow
 
 e2e_keys f
 e2e_wait_text "Gradient flow through time"
-e2e_type 4n
+# During the forward pass the cells of the losses computed so far are drawn
+# (they need only forward results); the total waits for BPTT.
+e2e_type 2n
+e2e_wait_text "forward t=2/4"
+e2e_wait_row "^ +2 e " 0.9067 0.5322
+row1=$(e2e_screen | grep '^ *1 h ')
+grep -q '[░▒▓█]' <<<"$row1" || e2e_fail "row 1 empty during the forward pass: $row1"
+e2e_screen | grep -q "rows .* of" && e2e_fail "scroll indicator although all 4 rows are shown"
+e2e_type 2n
 e2e_wait_text "forward t=4/4"
 e2e_wait_row "Jacobian gauge" 0.5870 0.1243
 e2e_wait_row "^ +1 h " 0.9795 0.5750
@@ -29,7 +37,13 @@ tm kill-server
 # vanishing and row 1 fades from full blocks near the diagonal to dots
 # (below 1e-4) far from it.
 e2e_start teach_flow_long -- --text "hello world, hello rnn" --hidden 8
-e2e_keys f e
+# 21 rows do not fit at 80x24: the view opens at row 1 and says so.
+e2e_keys f
+e2e_wait_text "Gradient flow through time"
+e2e_wait_text "run the forward pass"
+e2e_screen | grep -q '^ *1 h ' || e2e_fail "the view did not open at row 1"
+e2e_poll "'rows 1-N of 21'" grep -qE -- "rows 1-[0-9]+ of 21, j/k scroll"
+e2e_keys e
 e2e_wait_text "update done"
 e2e_wait_text "vanishing"
 row1=$(e2e_screen | grep '^ *1 h ')

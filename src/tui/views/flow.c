@@ -1,6 +1,7 @@
 /* Gradient flow view (f): ||dL_t/dh_k|| for t >= k as a heat map, one row per
- * h_k and one column per loss L_t, revealed row by row as BPTT walks back;
- * beside each row the total ||dL/dh_k||, the tanh gate 1 - h_k^2 and the step
+ * h_k and one column per loss L_t, each cell drawn once the forward pass has
+ * computed L_t (it needs only forward results); beside each row the total
+ * ||dL/dh_k||, revealed as BPTT reaches h_k, the tanh gate 1 - h_k^2 and the step
  * Jacobian norm ||diag(1 - h_k^2) W||; above, the recurrent Jacobian gauge. */
 #include <math.h>
 #include <stdio.h>
@@ -71,7 +72,8 @@ static void flow_update(void *state, const struct frame *f, struct rnn_engine *e
     fl->product = rnn_jacobian_product(&f->v, fl->step_norms, fl->scratch);
 }
 
-/* BPTT has reached h_k (all rows once the update is done). */
+/* BPTT has reached h_k (all rows once the update is done): the total
+ * ||dL/dh_k|| is what BPTT computes there, so it waits for it. */
 static bool revealed(const struct rnn_view *v, int k)
 {
     return v->backward_low <= v->T && k >= v->backward_low;
@@ -128,8 +130,9 @@ static struct flow_grid grid_for(const struct frame *f, WINDOW *w)
     g.rows = getmaxy(w) - HEAD_ROWS - LEGEND_ROWS;
     g.cell = 2 * T <= width ? 2 : 1;
     g.ncells = width / g.cell < T ? width / g.cell : T;
-    /* Follow BPTT (the row it reached), shifted by j/k. */
-    int focus = v->backward_low <= v->T ? v->backward_low : v->T;
+    /* Follow the pass (the row the forward pass or BPTT reached), shifted
+     * by j/k: the view opens at row 1 before the first step. */
+    int focus = v->backward_low <= v->T ? v->backward_low : v->forward_done;
     int first = focus - g.rows / 2 + f->scroll;
     g.first_k = first > T - g.rows + 1 ? T - g.rows + 1 : first;
     if (g.first_k < 1)
@@ -168,30 +171,32 @@ static void draw_row(const struct flow_view *fv, const struct frame *f, WINDOW *
              draw_char_name(f, v->inputs[k - 1], name, sizeof name));
     if (k > v->forward_done)
         return;
-    bool shown = revealed(v, k);
     for (int i = 0; i < g->ncells; i++) {
         int t = g->first_t + i;
         if (t < k || t > v->forward_done)
             continue;
-        double r = fl->reach[(size_t)(t - 1) * v->T + (size_t)(k - 1)];
-        const char *glyph = shown ? heat_glyph(th, r) : th->g->heat[0];
+        const char *glyph = heat_glyph(th, fl->reach[(size_t)(t - 1) * v->T + (size_t)(k - 1)]);
         for (int c = 0; c < g->cell; c++)
             draw_str(w, y, LABEL_COLS + i * g->cell + c, th->attr[t == k ? TH_NEG : TH_POS], glyph);
     }
     int x = g->stats_x;
-    if (shown)
+    if (revealed(v, k))
         draw_str(w, y, x, A_BOLD, fmt_num(buf, sizeof buf, fl->total[k - 1], 11));
     double gate = v->shape.hidden == 1 ? fl->gate[k - 1] : fl->gate_mean[k - 1];
     draw_str(w, y, x + 11, A_NORMAL, fmt_num(buf, sizeof buf, gate, 8));
     draw_str(w, y, x + 19, th->attr[TH_DIM], fmt_num(buf, sizeof buf, fv->step_norms[k - 1], 8));
 }
 
-static void draw_legend(const struct frame *f, WINDOW *w)
+/* The glyph scale, then which rows are shown when some are hidden. */
+static void draw_legend(const struct frame *f, WINDOW *w, const struct flow_grid *fg)
 {
     const struct glyphs *g = f->th->g;
-    draw_fmt(w, getmaxy(w) - 1, 1, f->th->attr[TH_DIM],
-             "%s>=.1 %s>=.01 %s>=1e-3 %s>=1e-4 %s less   rows fill as BPTT walks back   j/k scroll",
-             g->heat[4], g->heat[3], g->heat[2], g->heat[1], g->times);
+    int y = getmaxy(w) - 1, T = f->v.T, last = fg->first_k + fg->rows - 1;
+    int x = draw_fmt(w, y, 1, f->th->attr[TH_DIM], "%s>=.1 %s>=.01 %s>=1e-3 %s>=1e-4 %s less",
+                     g->heat[4], g->heat[3], g->heat[2], g->heat[1], g->times);
+    if (fg->first_k > 1 || last < T)
+        draw_fmt(w, y, x + 3, f->th->attr[TH_TITLE], "rows %d-%d of %d, j/k scroll", fg->first_k,
+                 last < T ? last : T, T);
 }
 
 static void flow_draw(const void *state, const struct frame *f, WINDOW *w)
@@ -214,7 +219,7 @@ static void flow_draw(const void *state, const struct frame *f, WINDOW *w)
         draw_row(fv, f, w, &g, k, HEAD_ROWS + k - g.first_k);
     if (v->forward_done == 0)
         draw_str(w, HEAD_ROWS, LABEL_COLS, f->th->attr[TH_DIM], "(run the forward pass: n or e)");
-    draw_legend(f, w);
+    draw_legend(f, w, &g);
 }
 
 const struct view_ops view_flow = {
