@@ -16,6 +16,7 @@ e2e_wait_row "^ +2 e " 0.9067 0.5322
 row1=$(e2e_screen | grep '^ *1 h ')
 grep -q '[░▒▓█]' <<<"$row1" || e2e_fail "row 1 empty during the forward pass: $row1"
 e2e_screen | grep -q "rows .* of" && e2e_fail "scroll indicator although all 4 rows are shown"
+e2e_wait_text "||dL/dh_k|| as BPTT walks back"
 e2e_type 2n
 e2e_wait_text "forward t=4/4"
 e2e_wait_row "Jacobian gauge" 0.5870 0.1243

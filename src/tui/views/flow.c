@@ -187,16 +187,20 @@ static void draw_row(const struct flow_view *fv, const struct frame *f, WINDOW *
     draw_str(w, y, x + 19, th->attr[TH_DIM], fmt_num(buf, sizeof buf, fv->step_norms[k - 1], 8));
 }
 
-/* The glyph scale, then which rows are shown when some are hidden. */
+/* The glyph scale, which rows are shown when some are hidden and, where it
+ * fits, why the totals column is not full yet. */
 static void draw_legend(const struct frame *f, WINDOW *w, const struct flow_grid *fg)
 {
     const struct glyphs *g = f->th->g;
+    static const char pending[] = "||dL/dh_k|| as BPTT walks back";
     int y = getmaxy(w) - 1, T = f->v.T, last = fg->first_k + fg->rows - 1;
     int x = draw_fmt(w, y, 1, f->th->attr[TH_DIM], "%s>=.1 %s>=.01 %s>=1e-3 %s>=1e-4 %s less",
                      g->heat[4], g->heat[3], g->heat[2], g->heat[1], g->times);
     if (fg->first_k > 1 || last < T)
-        draw_fmt(w, y, x + 3, f->th->attr[TH_TITLE], "rows %d-%d of %d, j/k scroll", fg->first_k,
-                 last < T ? last : T, T);
+        x = draw_fmt(w, y, x + 3, f->th->attr[TH_TITLE], "rows %d-%d of %d, j/k scroll",
+                     fg->first_k, last < T ? last : T, T);
+    if (!revealed(&f->v, 1) && x + 3 + (int)sizeof pending <= getmaxx(w))
+        draw_str(w, y, x + 3, f->th->attr[TH_DIM], pending);
 }
 
 static void flow_draw(const void *state, const struct frame *f, WINDOW *w)
