@@ -32,13 +32,29 @@ enum rnn_event {
     RNN_EV_PASS = 1u << 3,      /* the iteration started a new pass over the text */
 };
 
+/* The BPTT lab's injected bugs: classic mistakes in the gradient computation
+ * (the forward pass is never changed). */
+enum rnn_bug {
+    RNN_BUG_NONE,
+    RNN_BUG_NO_CARRY,     /* the gradient carried to h_{t-1}, W^T dr_t, is dropped */
+    RNN_BUG_NO_TANH_GATE, /* dr_t = dh_t: the (1 - h_t^2) factor is skipped */
+    RNN_BUG_SIGN,         /* dy_t = y_t - yhat_t, the printed formulas' sign */
+    RNN_BUG_NO_ZERO_GRAD, /* the gradient is not reset between iterations */
+    RNN_BUG_COUNT
+};
+
 /* Settings that may change while training; they take effect at the next
- * update and are recorded in history, so rewind restores them. */
+ * micro-step that uses them and are recorded in history, so rewind restores
+ * them. The last three are the BPTT lab's; zero switches each off, and with
+ * all of them off the engine runs exactly the plain code path. */
 struct rnn_settings {
     double lr;
     enum rnn_optimizer optimizer;
     double clip;           /* clip each gradient element to [-clip, clip]; <= 0: off */
     double explode_factor; /* norm ratio that counts as an explosion; <= 0: off */
+    int truncate;          /* each L_t reaches back to h_{t-K+1} at most; 0 or >= T: off */
+    enum rnn_bug bug;      /* injected into the backward pass (or the reset) */
+    double clip_norm;      /* rescale the gradient when its L2 norm exceeds this; <= 0: off */
 };
 
 struct rnn_config {
@@ -110,6 +126,7 @@ struct rnn_view {
     struct rnn_block opt_state, opt_state2, opt_before, opt_before2;
     uint64_t opt_steps;      /* updates since the optimiser (re)started */
     double adam_c1, adam_c2; /* Adam's bias corrections 1 - beta^opt_steps of the last update */
+    double clip_scale;       /* at an update: the factor --clip-norm applied (1: none) */
     unsigned last_events;    /* events of the last micro-step */
     struct rnn_settings settings;
 };
@@ -155,7 +172,8 @@ void rnn_engine_reset(struct rnn_engine *e);
 /* Replaces the initial parameters and resets (for loading a file). */
 void rnn_engine_load_params(struct rnn_engine *e, const double *theta);
 
-void rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s);
+/* False (nothing changed) when a longer truncation finds no memory. */
+bool rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s);
 
 /* The loss log: entry i covers the iteration i * stride (later ones in its
  * bucket only add their flags). The log keeps a fixed number of entries and
@@ -183,8 +201,19 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e);
  * sum_t (L_t + max_k |Omega_t,k|) at the unperturbed parameters, the scale
  * of the rounding error in each loss the differences subtract (see
  * rnn_gradcheck_judge); NAN when out of memory (then both gradients are NAN).
- * Does not change the engine. */
+ * Does not change the engine.
+ * The analytic gradient is the one training uses, so with --truncate it is
+ * the truncated one and with an injected bug the buggy one (no-zero-grad:
+ * the second of two gradients computed without a reset in between); the
+ * numeric one is always of the full loss. */
 double rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric);
+
+/* The gradient BPTT gives for the window gradcheck uses, at the current
+ * parameters, as settings s would compute it (truncation, injected bug):
+ * rnn_param_count() doubles into grad, all NAN when out of memory. For the
+ * lab's comparisons (a truncated gradient beside the full one); the engine
+ * is not changed. */
+void rnn_engine_gradient_with(struct rnn_engine *e, const struct rnn_settings *s, double *grad);
 
 /* Total loss of the current (or, between iterations, the next) window at the
  * current parameters from its h_0: after k updates in whole-text mode, the
@@ -199,5 +228,9 @@ const char *rnn_optimizer_name(enum rnn_optimizer opt);
 /* Returns -1 for an unknown name. */
 int rnn_optimizer_parse(const char *name);
 const char *rnn_phase_name(enum rnn_phase phase);
+/* "none", "no-carry", "no-tanh-gate", "sign", "no-zero-grad". */
+const char *rnn_bug_name(enum rnn_bug bug);
+/* Returns -1 for an unknown name. */
+int rnn_bug_parse(const char *name);
 
 #endif

@@ -39,6 +39,10 @@ enum {
     OPT_WORKSHEET_EXERCISE,
     OPT_DECIMALS,
     OPT_LESSON,
+    OPT_TRUNCATE,
+    OPT_INJECT_BUG,
+    OPT_CLIP_NORM,
+    OPT_DIAGNOSTICS,
 };
 
 static const struct option long_options[] = {
@@ -69,6 +73,10 @@ static const struct option long_options[] = {
     {"worksheet-exercise", no_argument, NULL, OPT_WORKSHEET_EXERCISE},
     {"decimals", required_argument, NULL, OPT_DECIMALS},
     {"lesson", required_argument, NULL, OPT_LESSON},
+    {"truncate", required_argument, NULL, OPT_TRUNCATE},
+    {"inject-bug", required_argument, NULL, OPT_INJECT_BUG},
+    {"clip-norm", required_argument, NULL, OPT_CLIP_NORM},
+    {"diagnostics", no_argument, NULL, OPT_DIAGNOSTICS},
     {NULL, 0, NULL, 0},
 };
 
@@ -155,6 +163,7 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case 'V': o->version = true; return 0;
     case OPT_BATCH: o->batch = true; return 0;
     case OPT_GRADCHECK: o->gradcheck = true; return 0;
+    case OPT_DIAGNOSTICS: o->diagnostics = true; return 0;
     case OPT_EPOCHS:
         if (!parse_u64(arg, 0, UINT64_C(1) << 53, &o->epochs))
             return bad(err, cap, "epochs", arg, "a whole number >= 0");
@@ -223,6 +232,23 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
         if (!parse_u64(arg, 1, WORKSHEET_DECIMALS_MAX, &u))
             return bad(err, cap, "decimals", arg, "a whole number from 1 to 12");
         o->decimals = (int)u;
+        return 0;
+    case OPT_TRUNCATE:
+        if (!parse_u64(arg, 1, RNN_SEQ_MAX, &u))
+            return bad(err, cap, "truncate", arg, "a whole number from 1 to 10000");
+        o->settings.truncate = (int)u;
+        return 0;
+    case OPT_INJECT_BUG: {
+        int bug = rnn_bug_parse(arg);
+        if (bug <= RNN_BUG_NONE)
+            return bad(err, cap, "inject-bug", arg,
+                       "one of no-carry, no-tanh-gate, sign, no-zero-grad");
+        o->settings.bug = (enum rnn_bug)bug;
+        return 0;
+    }
+    case OPT_CLIP_NORM:
+        if (!parse_double(arg, 0.0, 1e300, true, &o->settings.clip_norm))
+            return bad(err, cap, "clip-norm", arg, "a number above 0");
         return 0;
     default: return -1;
     }
@@ -351,6 +377,10 @@ int options_check(const struct options *o, char *err, size_t cap)
     }
     if (o->lesson && check_lesson(o, err, cap))
         return -1;
+    if (o->diagnostics && o->format != FORMAT_TABLE) {
+        snprintf(err, cap, "--diagnostics needs --format table");
+        return -1;
+    }
     if (o->record && o->replay) {
         snprintf(err, cap, "--record and --replay cannot be used together");
         return -1;
@@ -469,6 +499,11 @@ void options_print_help(void)
         "  --lr X                 learning rate, above 0 and at most 1e9 (default 0.1)\n"
         "  --optimizer NAME       sgd (default), momentum, adagrad or adam\n"
         "  --clip X               clip every gradient element to [-X, X] (default off)\n"
+        "  --clip-norm X          rescale the whole gradient when its L2 norm exceeds X\n"
+        "  --truncate K           truncated BPTT: each loss term's gradient reaches back at\n"
+        "                         most K steps (K >= the window length: full BPTT)\n"
+        "  --inject-bug NAME      a classic BPTT mistake in the gradient (forward untouched):\n"
+        "                         no-carry, no-tanh-gate, sign or no-zero-grad\n"
         "  --explode-factor X     flag an explosion when the gradient norm grows by X in one\n"
         "                         iteration (default 3; 0 turns it off)\n"
         "  --init FILE            initial parameters from a JSON parameter file\n"
@@ -482,6 +517,9 @@ void options_print_help(void)
         "  --format FMT           table (default), csv or jsonl\n"
         "  --trace FILE           write every micro-step as JSON Lines (- for stdout;\n"
         "                         the table then goes to standard error)\n"
+        "  --diagnostics          after training, print the diagnostics strip: initial loss\n"
+        "                         against T ln(vocab), saturated hidden units, update-to-\n"
+        "                         parameter ratio and gradient norm per parameter\n"
         "\n"
         "Worksheet (the worked example for these settings, Markdown with LaTeX math):\n"
         "  --worksheet FILE       write every step of epoch 1 and the loss at later epochs\n"

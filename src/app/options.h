@@ -17,6 +17,10 @@ struct options {
     const char *worksheet;       /* --worksheet FILE */
     bool worksheet_exercise;     /* --worksheet-exercise: blanks and an answer key */
     int decimals;                /* --decimals N, for the worksheet */
+    const char *worksheet;   /* --worksheet FILE */
+    bool worksheet_exercise; /* --worksheet-exercise: blanks and an answer key */
+    int decimals;            /* --decimals N, for the worksheet */
+    bool diagnostics;        /* batch: print the diagnostics strip after training */
     uint64_t epochs, iterations, every;
     bool epochs_set, iterations_set, every_set, format_set, hidden_set;
     enum out_format format;

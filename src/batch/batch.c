@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../app/report.h"
+#include "lab_report.h"
 #include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"
 #include "trace.h"
@@ -70,6 +71,7 @@ struct row {
     double loss, second;
     const char *second_name;
     unsigned events;
+    double clip_scale; /* --clip-norm's factor at this row's update (1: none) */
 };
 
 /* The row's own values count too: the last row has no update after it. */
@@ -113,7 +115,10 @@ static void print_row(struct batch *b, const struct row *r)
             fprintf(fp, " %10zu", r->position);
         print_table_number(fp, r->loss);
         print_table_number(fp, r->second);
-        fprintf(fp, "  %s\n", event_note(row_events(r)));
+        fprintf(fp, "  %s", event_note(row_events(r)));
+        if (r->clip_scale != 1.0)
+            fprintf(fp, " (norm x %.6g)", r->clip_scale);
+        fputc('\n', fp);
         break;
     case FORMAT_JSONL:
         fprintf(fp, "{\"%s\":%llu,", r->key, (unsigned long long)r->index);
@@ -123,6 +128,10 @@ static void print_row(struct batch *b, const struct row *r)
         json_number(fp, r->loss);
         fprintf(fp, ",\"%s\":", r->second_name);
         json_number(fp, r->second);
+        if (b->s->cfg.settings.clip_norm > 0.0) {
+            fputs(",\"clip_scale\":", fp);
+            json_number(fp, r->clip_scale);
+        }
         fputs("}\n", fp);
         break;
     }
@@ -168,7 +177,7 @@ static unsigned finish_iteration(struct batch *b)
 static void run_whole_text(struct batch *b)
 {
     struct rnn_engine *e = b->s->engine;
-    struct row r = {.key = "epoch", .second_name = "grad_norm"};
+    struct row r = {.key = "epoch", .second_name = "grad_norm", .clip_scale = 1.0};
     print_header(b, &r);
     for (uint64_t k = 0; k <= b->o->epochs && !output_failed(b); k++) {
         run_to_update(b);
@@ -178,6 +187,8 @@ static void run_whole_text(struct batch *b)
         r.loss = v.loss_sum;
         r.second = rnn_engine_gradient_norm(e);
         r.events = k < b->o->epochs ? step(b) : 0;
+        rnn_engine_view(e, &v);
+        r.clip_scale = k < b->o->epochs ? v.clip_scale : 1.0;
         print_row(b, &r);
     }
 }
@@ -203,6 +214,7 @@ static void run_corpus(struct batch *b, uint64_t total)
         r.loss = v.loss_sum;
         r.second = smooth;
         r.events = ev;
+        r.clip_scale = v.clip_scale;
         print_row(b, &r);
     }
 }
@@ -279,6 +291,8 @@ int batch_run(struct session *s, const struct options *o)
         run_corpus(&b, iterations);
     else
         run_whole_text(&b);
+    if (o->diagnostics)
+        lab_print_diagnostics(b.out, s);
     int rc = finish_trace(&b);
     if (rc)
         return rc;
@@ -344,12 +358,15 @@ int batch_gradcheck(struct session *s)
     }
     struct rnn_gradcheck_result r;
     rnn_gradcheck_run(s->engine, a, num, &r);
-    free(a);
-    free(num);
     printf("%-6s %8s %7s %16s %10s  %s\n", "param", "entries", "failed", "rel_error", "abs_error",
            "at");
     for (int id = 0; id < RNN_P_COUNT; id++)
         print_gradcheck_param(shape, (enum rnn_param_id)id, &r.param[id]);
+    int lab = lab_gradcheck_report(s, a, num, &r);
+    free(a);
+    free(num);
+    if (lab >= 0)
+        return lab;
     print_gradcheck_verdict(&r);
     return r.passed ? 0 : 1;
 }

@@ -73,6 +73,21 @@ static void events(FILE *fp, unsigned ev)
     fputc(']', fp);
 }
 
+/* The lab's settings, only when on, so a plain trace keeps its bytes. */
+static void lab_settings(FILE *fp, const struct rnn_settings *s, double clip_scale)
+{
+    if (s->truncate > 0)
+        fprintf(fp, ",\"truncate\":%d", s->truncate);
+    if (s->bug != RNN_BUG_NONE)
+        fprintf(fp, ",\"bug\":\"%s\"", rnn_bug_name(s->bug));
+    if (s->clip_norm > 0.0) {
+        fputs(",\"clip_norm\":", fp);
+        num(fp, s->clip_norm);
+        fputs(",\"clip_scale\":", fp);
+        num(fp, clip_scale);
+    }
+}
+
 void trace_write(FILE *fp, const struct session *s, unsigned ev)
 {
     struct rnn_view v;
@@ -105,6 +120,7 @@ void trace_write(FILE *fp, const struct session *s, unsigned ev)
         num(fp, v.settings.lr);
         fputs(",\"grad_norm\":", fp);
         num(fp, v.grad_norm);
+        lab_settings(fp, &v.settings, v.clip_scale);
         block(fp, "before", v.shape, &v.before);
         block(fp, "applied", v.shape, &v.applied);
         block(fp, "after", v.shape, &v.theta);

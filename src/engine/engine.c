@@ -7,6 +7,7 @@
 
 #include "core.h"
 #include "history.h"
+#include "lab.h"
 
 #define LOSS_LOG_ENTRIES 65536
 #define SETTINGS_LOG_ENTRIES 4096
@@ -26,6 +27,9 @@ struct rnn_engine {
     struct rnn_opt_state opt;
     double *theta0, *hcarry, *applied, *before;
     double *s1_before, *s2_before; /* optimiser state as it was before the last update */
+    double *scaled; /* the gradient as --clip-norm rescaled it */
+    struct rnn_lab_ws lab;
+    double clip_scale;
     struct rnn_scalars sc;
 
     size_t position;
@@ -45,6 +49,7 @@ struct rnn_engine {
 
     struct rnn_model check_m; /* scratch for gradcheck, allocated on first use */
     struct rnn_ws check_w;
+    struct rnn_lab_ws check_lab;
 };
 
 static size_t ckpt_width(const struct rnn_engine *e)
@@ -76,9 +81,9 @@ static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
            text->len >= 2 && (size_t)cfg->seq_len <= text->len - 1;
 }
 
-/* Blocks the per-engine block holds: theta0, applied, before, s1, s2 and
- * s1, s2 before the last update. */
-#define ENGINE_BLOCK_ARRAYS 7
+/* Blocks the per-engine block holds: theta0, applied, before, s1, s2,
+ * s1 and s2 before the last update, and scaled (--clip-norm's gradient). */
+#define ENGINE_BLOCK_ARRAYS 8
 
 /* All memory of an engine, zeroed, with empty history. */
 static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t history_bytes,
@@ -110,6 +115,7 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     e->opt.s2 = blk + 4 * e->P;
     e->s1_before = blk + 5 * e->P;
     e->s2_before = blk + 6 * e->P;
+    e->scaled = blk + 7 * e->P;
     e->hcarry = blk + ENGINE_BLOCK_ARRAYS * e->P;
     return e;
 }
@@ -123,6 +129,10 @@ struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct 
     if (!e)
         return NULL;
     memcpy(e->theta0, theta0, e->P * sizeof(double));
+    if (!rnn_lab_ws_reserve(&e->lab, cfg->shape.hidden, rnn_lab_truncation(&cfg->settings, e->T))) {
+        rnn_engine_destroy(e);
+        return NULL;
+    }
     e->sc.settings = cfg->settings;
     rnn_engine_reset(e);
     return e;
@@ -169,6 +179,12 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     copy_workspace(&d->w, &e->w, e->m.s, e->P);
     memcpy(d->theta0, e->theta0,
            (ENGINE_BLOCK_ARRAYS * e->P + (size_t)e->m.s.hidden) * sizeof(double));
+    if (!rnn_lab_ws_reserve(&d->lab, e->m.s.hidden, e->lab.cap + 1)) {
+        rnn_engine_destroy(d);
+        return NULL;
+    }
+    rnn_lab_ws_copy(&d->lab, &e->lab, e->m.s.hidden);
+    d->clip_scale = e->clip_scale;
     d->opt.steps = e->opt.steps;
     d->opt.beta1_t = e->opt.beta1_t;
     d->opt.beta2_t = e->opt.beta2_t;
@@ -195,6 +211,8 @@ void rnn_engine_destroy(struct rnn_engine *e)
     rnn_ws_free(&e->w);
     rnn_model_free(&e->check_m);
     rnn_ws_free(&e->check_w);
+    rnn_lab_ws_free(&e->lab);
+    rnn_lab_ws_free(&e->check_lab);
     free(e->theta0);
     rnn_ckpt_free(&e->ring);
     rnn_slog_free(&e->slog);
@@ -211,10 +229,12 @@ static void clear_window(struct rnn_engine *e)
     e->backward_low = e->T + 1;
     e->loss_sum = 0.0;
     e->grad_norm = 0.0;
+    e->clip_scale = 1.0;
     /* Nothing is accumulated before the first backward step: a reset or a
      * rewind to the start must not show the gradient of a later state. */
     memset(e->w.grad, 0, e->P * sizeof(double));
     memset(e->w.dh_next, 0, (size_t)e->m.s.hidden * sizeof(double));
+    rnn_lab_ws_clear(&e->lab, e->m.s.hidden);
 }
 
 void rnn_engine_reset(struct rnn_engine *e)
@@ -239,18 +259,25 @@ void rnn_engine_load_params(struct rnn_engine *e, const double *theta)
     rnn_engine_reset(e);
 }
 
-/* Optimiser state is not carried across a switch: the new optimiser starts fresh. */
-static void apply_settings(struct rnn_engine *e, const struct rnn_settings *s)
+/* Optimiser state is not carried across a switch: the new optimiser starts
+ * fresh. Replay re-applies only settings that were accepted, whose memory
+ * is already reserved, so it cannot fail then. */
+static bool apply_settings(struct rnn_engine *e, const struct rnn_settings *s)
 {
+    if (!rnn_lab_ws_reserve(&e->lab, e->m.s.hidden, rnn_lab_truncation(s, e->T)))
+        return false;
     if (s->optimizer != e->sc.settings.optimizer)
         rnn_opt_reset(&e->opt, e->P);
     e->sc.settings = *s;
+    return true;
 }
 
-void rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s)
+bool rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s)
 {
-    apply_settings(e, s);
+    if (!apply_settings(e, s))
+        return false;
     rnn_slog_push(&e->slog, e->sc.tick, s);
+    return true;
 }
 
 /* Only the optimiser arrays in use are copied: a switch resets them anyway. */
@@ -292,9 +319,14 @@ static void checkpoint_restore(struct rnn_engine *e, const struct rnn_scalars *s
     rnn_llog_truncate(&e->llog, sc->iteration);
 }
 
+/* With the no-zero-grad bug an iteration starts from the last one's gradient,
+ * which checkpoints do not hold: none is taken after the first iteration
+ * (which starts from zero), and rewind replays from the last one before
+ * (exact, only longer). */
 static bool checkpoint_due(const struct rnn_engine *e)
 {
-    if (e->replaying || e->sc.iteration % e->ckpt_stride != 0)
+    if (e->replaying || e->sc.iteration % e->ckpt_stride != 0 ||
+        (e->sc.settings.bug == RNN_BUG_NO_ZERO_GRAD && e->sc.iteration > 0))
         return false;
     const struct rnn_scalars *newest = rnn_ckpt_newest(&e->ring);
     return !newest || newest->iteration < e->sc.iteration;
@@ -324,8 +356,10 @@ static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
     }
     e->position = e->sc.next_p;
     if (by_steps) {
-        memset(e->w.grad, 0, e->P * sizeof(double));
+        if (e->sc.settings.bug != RNN_BUG_NO_ZERO_GRAD)
+            memset(e->w.grad, 0, e->P * sizeof(double));
         memset(e->w.dh_next, 0, H * sizeof(double));
+        rnn_lab_ws_clear(&e->lab, e->m.s.hidden);
     }
     e->loss_sum = 0.0;
     e->forward_done = 0;
@@ -338,11 +372,28 @@ static const uint8_t *window_inputs(const struct rnn_engine *e)
     return e->text->ids + e->position;
 }
 
+/* --clip-norm: the gradient the update uses, rescaled into e->scaled when
+ * its norm exceeds the bound (*raw gets that norm, *scale the factor). */
+static const double *norm_clipped(struct rnn_engine *e, double *raw, double *scale)
+{
+    *raw = rnn_l2_norm(e->w.grad, e->P);
+    *scale = rnn_lab_clip_scale(&e->sc.settings, *raw);
+    if (*scale == 1.0)
+        return e->w.grad;
+    for (size_t i = 0; i < e->P; i++)
+        e->scaled[i] = e->w.grad[i] * *scale;
+    return e->scaled;
+}
+
 static unsigned update(struct rnn_engine *e)
 {
     size_t H = (size_t)e->m.s.hidden;
     const struct rnn_settings *s = &e->sc.settings;
-    const struct rnn_update_arrays arrays = {e->m.theta, e->before, e->applied, e->w.grad, e->P};
+    struct rnn_update_arrays arrays = {e->m.theta, e->before, e->applied, e->w.grad, e->P};
+    double raw = 0.0;
+    e->clip_scale = 1.0;
+    if (s->clip_norm > 0.0)
+        arrays.g = norm_clipped(e, &raw, &e->clip_scale);
     struct rnn_update_norms norms;
     size_t k = opt_arrays(s->optimizer); /* kept so the screen can show old -> new */
     if (k >= 1)
@@ -350,6 +401,10 @@ static unsigned update(struct rnn_engine *e)
     if (k >= 2)
         memcpy(e->s2_before, e->opt.s2, e->P * sizeof(double));
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
+    if (e->clip_scale != 1.0) { /* the log keeps the unclipped norm */
+        norms.grad = raw;
+        norms.clipped = true;
+    }
     rnn_model_sync(&e->m);
     unsigned ev = 0;
     if (!isfinite(norms.grad) || !isfinite(e->loss_sum))
@@ -389,7 +444,10 @@ unsigned rnn_engine_step(struct rnn_engine *e)
         e->pos = pos + 1;
     } else if (pos < 2 * T) {
         int t = 2 * T - pos;
-        rnn_backward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+        if (rnn_lab_backward_on(&e->sc.settings, T))
+            rnn_lab_backward_step(&e->m, &e->w, &e->lab, &e->sc.settings, t, in[t - 1], in[t]);
+        else
+            rnn_backward_step(&e->m, &e->w, t, in[t - 1], in[t]);
         e->backward_low = t;
         e->last_phase = RNN_PHASE_BACKWARD;
         e->last_t = t;
@@ -423,9 +481,17 @@ static unsigned run_whole_iteration(struct rnn_engine *e)
     return ev | e->last_events;
 }
 
+/* The window kernel is plain BPTT from a zeroed gradient; the lab's
+ * variants take the micro-steps. */
+static bool plain_window(const struct rnn_engine *e)
+{
+    return !rnn_lab_backward_on(&e->sc.settings, e->T) &&
+           e->sc.settings.bug != RNN_BUG_NO_ZERO_GRAD;
+}
+
 unsigned rnn_engine_finish_iteration(struct rnn_engine *e)
 {
-    if (e->pos == 0)
+    if (e->pos == 0 && plain_window(e))
         return run_whole_iteration(e);
     unsigned ev = 0;
     do
@@ -600,6 +666,7 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->opt_steps = e->opt.steps;
     v->adam_c1 = 1.0 - e->opt.beta1_t;
     v->adam_c2 = 1.0 - e->opt.beta2_t;
+    v->clip_scale = e->clip_scale;
     v->last_events = e->last_events;
     v->settings = e->sc.settings;
 }
@@ -653,6 +720,60 @@ double rnn_engine_window_loss(struct rnn_engine *e)
     return rnn_window_loss(&e->check_m, &e->check_w, h0, in, in + 1);
 }
 
+/* The scratch model at the current parameters, the check window's inputs
+ * into *in and its h_0 into h0, the lab's scratch reserved for s. */
+static bool check_prepare(struct rnn_engine *e, const struct rnn_settings *s, double *h0,
+                          const uint8_t **in)
+{
+    if (!check_scratch(e) ||
+        !rnn_lab_ws_reserve(&e->check_lab, e->m.s.hidden, rnn_lab_truncation(s, e->T)))
+        return false;
+    *in = e->text->ids + check_window(e, h0);
+    memcpy(e->check_m.theta, e->m.theta, e->P * sizeof(double));
+    rnn_model_sync(&e->check_m);
+    return true;
+}
+
+/* BPTT over the check window as the settings s would train it, into grad. */
+static void check_gradient(struct rnn_engine *e, const struct rnn_settings *s, const double *h0,
+                           const uint8_t *in, double *grad)
+{
+    struct rnn_model *m = &e->check_m;
+    struct rnn_ws *w = &e->check_w;
+    size_t H = (size_t)e->m.s.hidden;
+    bool lab = rnn_lab_backward_on(s, e->T);
+    rnn_window_loss(m, w, h0, in, in + 1);
+    memset(w->grad, 0, e->P * sizeof(double));
+    for (int pass = s->bug == RNN_BUG_NO_ZERO_GRAD ? 2 : 1; pass > 0; pass--) {
+        memset(w->dh_next, 0, H * sizeof(double));
+        rnn_lab_ws_clear(&e->check_lab, e->m.s.hidden);
+        for (int t = e->T; t >= 1; t--) {
+            if (lab)
+                rnn_lab_backward_step(m, w, &e->check_lab, s, t, in[t - 1], in[t]);
+            else
+                rnn_backward_step(m, w, t, in[t - 1], in[t]);
+        }
+    }
+    memcpy(grad, w->grad, e->P * sizeof(double));
+}
+
+static void fill_nan(double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        x[i] = NAN;
+}
+
+void rnn_engine_gradient_with(struct rnn_engine *e, const struct rnn_settings *s, double *grad)
+{
+    double h0[RNN_HIDDEN_MAX];
+    const uint8_t *in;
+    if (!check_prepare(e, s, h0, &in)) {
+        fill_nan(grad, e->P);
+        return;
+    }
+    check_gradient(e, s, h0, in, grad);
+}
+
 /* Sum over the window of L_t + max_k |Omega_t,k| from the last forward pass
  * in w: the size of the numbers each L_t = log sum exp(Omega_t) - Omega_t,target
  * is rounded at, so the scale of one loss evaluation's rounding error. */
@@ -673,24 +794,15 @@ double rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, 
 {
     struct rnn_model *m = &e->check_m;
     struct rnn_ws *w = &e->check_w;
-    if (!check_scratch(e)) {
-        for (size_t i = 0; i < e->P; i++)
-            analytic[i] = numeric[i] = NAN;
+    double h0[RNN_HIDDEN_MAX];
+    const uint8_t *in;
+    if (!check_prepare(e, &e->sc.settings, h0, &in)) {
+        fill_nan(analytic, e->P);
+        fill_nan(numeric, e->P);
         return NAN;
     }
-    size_t H = (size_t)e->m.s.hidden;
-    double h0[RNN_HIDDEN_MAX];
-    const uint8_t *in = e->text->ids + check_window(e, h0);
-    memcpy(m->theta, e->m.theta, e->P * sizeof(double));
-    rnn_model_sync(m);
-
-    rnn_window_loss(m, w, h0, in, in + 1);
-    double magnitude = loss_magnitude(w, e->m.s.vocab);
-    memset(w->grad, 0, e->P * sizeof(double));
-    memset(w->dh_next, 0, H * sizeof(double));
-    for (int t = e->T; t >= 1; t--)
-        rnn_backward_step(m, w, t, in[t - 1], in[t]);
-    memcpy(analytic, w->grad, e->P * sizeof(double));
+    check_gradient(e, &e->sc.settings, h0, in, analytic);
+    double magnitude = loss_magnitude(w, e->m.s.vocab); /* w holds the forward pass */
     if (rnn_gradcheck_bug_hook)
         rnn_gradcheck_bug_hook(e->m.s, analytic);
 
