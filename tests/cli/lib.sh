@@ -8,3 +8,17 @@ fail() {
     echo "FAIL: $*" >&2
     failures=$((failures + 1))
 }
+
+# run NAME ARGS...: runs the binary $bin, keeping stdout, stderr and the status.
+run() {
+    local name=$1
+    shift
+    "$bin" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+    echo $? >"$tmp/$name.rc"
+}
+
+expect_status() {
+    local name=$1 want=$2 got
+    got=$(cat "$tmp/$name.rc")
+    [ "$got" = "$want" ] || fail "$name: exit status $got, expected $want ($(head -c 300 "$tmp/$name.err"))"
+}

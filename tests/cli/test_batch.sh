@@ -7,28 +7,8 @@ set -u
 bin=$1
 src=$2
 py=/usr/bin/python3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    failures=$((failures + 1))
-}
-
-# run NAME ARGS...: runs the binary, keeping stdout, stderr and the status.
-run() {
-    local name=$1
-    shift
-    "$bin" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
-    echo $? >"$tmp/$name.rc"
-}
-
-expect_status() {
-    local name=$1 want=$2 got
-    got=$(cat "$tmp/$name.rc")
-    [ "$got" = "$want" ] || fail "$name: exit status $got, expected $want ($(head -c 300 "$tmp/$name.err"))"
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # A python check over files in $tmp; it prints what is wrong and exits 1.
 check_py() {
