@@ -57,6 +57,19 @@ struct rnn_settings {
     double clip_norm;      /* rescale the gradient when its L2 norm exceeds this; <= 0: off */
 };
 
+/* Weight surgery: an edit of the parameters between micro-steps. */
+enum rnn_surgery_kind {
+    RNN_SURGERY_SET,   /* entry `index` of the parameter becomes `value` */
+    RNN_SURGERY_SCALE, /* every entry of the parameter is multiplied by `value` */
+};
+
+struct rnn_surgery {
+    enum rnn_surgery_kind kind;
+    enum rnn_param_id param;
+    size_t index; /* RNN_SURGERY_SET: row-major inside the parameter */
+    double value;
+};
+
 struct rnn_config {
     struct rnn_shape shape;
     int seq_len;          /* inputs per iteration (T) */
@@ -174,6 +187,16 @@ void rnn_engine_load_params(struct rnn_engine *e, const double *theta);
 
 /* False (nothing changed) when a longer truncation finds no memory. */
 bool rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s);
+
+/* Applies a weight surgery now. It is recorded in history like a settings
+ * change: replay re-applies it, and rewind right after it undoes it (one edit
+ * per rewind, before any micro-step is undone). False (nothing changed) for a
+ * bad parameter or index or a non-finite value. */
+bool rnn_engine_surgery(struct rnn_engine *e, const struct rnn_surgery *op);
+
+/* "set W[0][1] = 0.5" or "scale W x 2" into buf (%g: for reading, not exact). */
+void rnn_surgery_describe(struct rnn_shape shape, const struct rnn_surgery *op, char *buf,
+                          size_t cap);
 
 /* The loss log: entry i covers the iteration i * stride (later ones in its
  * bucket only add their flags). The log keeps a fixed number of entries and

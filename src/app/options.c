@@ -43,6 +43,7 @@ enum {
     OPT_INJECT_BUG,
     OPT_CLIP_NORM,
     OPT_DIAGNOSTICS,
+    OPT_EDIT,
 };
 
 static const struct option long_options[] = {
@@ -77,6 +78,7 @@ static const struct option long_options[] = {
     {"inject-bug", required_argument, NULL, OPT_INJECT_BUG},
     {"clip-norm", required_argument, NULL, OPT_CLIP_NORM},
     {"diagnostics", no_argument, NULL, OPT_DIAGNOSTICS},
+    {"edit", required_argument, NULL, OPT_EDIT},
     {NULL, 0, NULL, 0},
 };
 
@@ -153,6 +155,44 @@ static int parse_theme(const char *arg, struct options *o, char *err, size_t cap
     return bad(err, cap, "theme", arg, want);
 }
 
+static int param_id(char c)
+{
+    static const char names[] = "UWbVc";
+    const char *p = c ? strchr(names, c) : NULL;
+    return p ? (int)(p - names) : -1;
+}
+
+/* "W*0.5" (scale) or "W[0][1]=0.5" (set an entry), optionally "@N" for
+ * before iteration N (default 0). */
+static int parse_edit(const char *arg, struct options *o, char *err, size_t cap)
+{
+    const char *want = "P*FACTOR or P[ROW][COL]=VALUE, optionally @ITERATION (P one of U W b V c)";
+    if (o->n_edits == OPTIONS_EDITS_MAX)
+        return bad(err, cap, "edit", arg, "allowed more than 16 times");
+    struct option_edit ed = {0};
+    int id = param_id(arg[0]), used = 0;
+    if (id < 0)
+        return bad(err, cap, "edit", arg, want);
+    ed.param = (enum rnn_param_id)id;
+    char rest[64];
+    unsigned long long r, c;
+    if (sscanf(arg + 1, "*%63[^@]%n", rest, &used) == 1) {
+        ed.kind = RNN_SURGERY_SCALE;
+    } else if (sscanf(arg + 1, "[%llu][%llu]=%63[^@]%n", &r, &c, rest, &used) == 3) {
+        ed.kind = RNN_SURGERY_SET;
+        ed.row = r;
+        ed.col = c;
+    } else {
+        return bad(err, cap, "edit", arg, want);
+    }
+    const char *tail = arg + 1 + used;
+    if (!parse_double(rest, -1e300, 1e300, false, &ed.value) ||
+        (*tail && (*tail != '@' || !parse_u64(tail + 1, 0, UINT64_C(1) << 53, &ed.at))))
+        return bad(err, cap, "edit", arg, want);
+    o->edits[o->n_edits++] = ed;
+    return 0;
+}
+
 /* One option with its argument; -1 with err set when the value is bad. */
 static int apply_option(int c, const char *arg, struct options *o, char *err, size_t cap)
 {
@@ -164,6 +204,7 @@ static int apply_option(int c, const char *arg, struct options *o, char *err, si
     case OPT_BATCH: o->batch = true; return 0;
     case OPT_GRADCHECK: o->gradcheck = true; return 0;
     case OPT_DIAGNOSTICS: o->diagnostics = true; return 0;
+    case OPT_EDIT: return parse_edit(arg, o, err, cap);
     case OPT_EPOCHS:
         if (!parse_u64(arg, 0, UINT64_C(1) << 53, &o->epochs))
             return bad(err, cap, "epochs", arg, "a whole number >= 0");
@@ -517,6 +558,9 @@ void options_print_help(void)
         "  --format FMT           table (default), csv or jsonl\n"
         "  --trace FILE           write every micro-step as JSON Lines (- for stdout;\n"
         "                         the table then goes to standard error)\n"
+        "  --edit SPEC            weight surgery before an iteration: W*0.5@656 scales W,\n"
+        "                         W[0][1]=0.3@10 sets an entry (@N: before iteration N,\n"
+        "                         default 0; up to 16 edits)\n"
         "  --diagnostics          after training, print the diagnostics strip: initial loss\n"
         "                         against T ln(vocab), saturated hidden units, update-to-\n"
         "                         parameter ratio and gradient norm per parameter\n"

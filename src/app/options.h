@@ -10,6 +10,16 @@
 
 enum out_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSONL };
 
+/* --edit SPEC: a weight surgery batch mode applies before iteration `at`. */
+#define OPTIONS_EDITS_MAX 16
+struct option_edit {
+    uint64_t at;
+    enum rnn_surgery_kind kind;
+    enum rnn_param_id param;
+    uint64_t row, col; /* RNN_SURGERY_SET */
+    double value;
+};
+
 struct options {
     bool batch, gradcheck, help, version;
     const char *lesson;          /* --lesson FILE */
@@ -21,6 +31,8 @@ struct options {
     bool worksheet_exercise; /* --worksheet-exercise: blanks and an answer key */
     int decimals;            /* --decimals N, for the worksheet */
     bool diagnostics;        /* batch: print the diagnostics strip after training */
+    struct option_edit edits[OPTIONS_EDITS_MAX];
+    int n_edits;
     uint64_t epochs, iterations, every;
     bool epochs_set, iterations_set, every_set, format_set, hidden_set;
     enum out_format format;

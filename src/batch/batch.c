@@ -72,6 +72,7 @@ struct row {
     const char *second_name;
     unsigned events;
     double clip_scale; /* --clip-norm's factor at this row's update (1: none) */
+    bool edited;       /* an --edit was applied before this row's iteration */
 };
 
 /* The row's own values count too: the last row has no update after it. */
@@ -115,7 +116,8 @@ static void print_row(struct batch *b, const struct row *r)
             fprintf(fp, " %10zu", r->position);
         print_table_number(fp, r->loss);
         print_table_number(fp, r->second);
-        fprintf(fp, "  %s", event_note(row_events(r)));
+        const char *note = event_note(row_events(r));
+        fprintf(fp, "  %s%s%s", note, *note && r->edited ? ", " : "", r->edited ? "edited" : "");
         if (r->clip_scale != 1.0)
             fprintf(fp, " (norm x %.6g)", r->clip_scale);
         fputc('\n', fp);
@@ -173,6 +175,23 @@ static unsigned finish_iteration(struct batch *b)
     return step(b);
 }
 
+/* Applies the --edit surgeries due before iteration k; true when any was. */
+static bool apply_edits(struct batch *b, uint64_t k)
+{
+    bool any = false;
+    for (int i = 0; i < b->o->n_edits; i++) {
+        const struct option_edit *ed = &b->o->edits[i];
+        if (ed->at != k)
+            continue;
+        struct rnn_surgery op = lab_surgery_of(b->s, ed);
+        rnn_engine_surgery(b->s->engine, &op);
+        if (b->tracing)
+            trace_write_surgery(b->trace.fp, b->s, &op);
+        any = true;
+    }
+    return any;
+}
+
 /* Row k: the loss and gradient norm with the parameters after k epochs. */
 static void run_whole_text(struct batch *b)
 {
@@ -180,6 +199,7 @@ static void run_whole_text(struct batch *b)
     struct row r = {.key = "epoch", .second_name = "grad_norm", .clip_scale = 1.0};
     print_header(b, &r);
     for (uint64_t k = 0; k <= b->o->epochs && !output_failed(b); k++) {
+        r.edited = apply_edits(b, k);
         run_to_update(b);
         struct rnn_view v;
         rnn_engine_view(e, &v);
@@ -203,6 +223,7 @@ static void run_corpus(struct batch *b, uint64_t total)
     struct row r = {.key = "iteration", .has_position = true, .second_name = "smooth_loss"};
     print_header(b, &r);
     for (uint64_t i = 0; i < total && !output_failed(b); i++) {
+        r.edited = apply_edits(b, i);
         unsigned ev = finish_iteration(b);
         struct rnn_view v;
         rnn_engine_view(e, &v);
@@ -276,6 +297,10 @@ int batch_run(struct session *s, const struct options *o)
     uint64_t iterations = 0;
     if (s->corpus && corpus_iterations(s, o, &iterations) != 0)
         return 2;
+    if (lab_check_edits(s, o, err, sizeof err) != 0) {
+        report_error("%s", err);
+        return 2;
+    }
     if (o->save && probe_save_path(o->save, err, sizeof err) != 0) {
         report_error("%s: %s", o->save, err);
         return 2;

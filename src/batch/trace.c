@@ -131,3 +131,21 @@ void trace_write(FILE *fp, const struct session *s, unsigned ev)
     events(fp, ev);
     fputs("}\n", fp);
 }
+
+void trace_write_surgery(FILE *fp, const struct session *s, const struct rnn_surgery *op)
+{
+    struct rnn_view v;
+    rnn_engine_view(s->engine, &v);
+    char what[96];
+    rnn_surgery_describe(v.shape, op, what, sizeof what);
+    fprintf(fp, "{\"tick\":%llu,\"iteration\":%llu,\"phase\":\"surgery\",\"edit\":\"%s\"",
+            (unsigned long long)v.tick, (unsigned long long)v.iteration, what);
+    fprintf(fp, ",\"param\":\"%s\",\"kind\":\"%s\"", rnn_param_name(op->param),
+            op->kind == RNN_SURGERY_SET ? "set" : "scale");
+    if (op->kind == RNN_SURGERY_SET)
+        fprintf(fp, ",\"index\":%zu", op->index);
+    fputs(",\"value\":", fp);
+    num(fp, op->value);
+    block(fp, "after", v.shape, &v.theta);
+    fputs("}\n", fp);
+}

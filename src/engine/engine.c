@@ -2,6 +2,7 @@
  * Micro-step `pos` of an iteration with window length T is forward t = pos + 1
  * for pos < T, backward t = 2T - pos for T <= pos < 2T, and the update at 2T. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +28,7 @@ struct rnn_engine {
     struct rnn_opt_state opt;
     double *theta0, *hcarry, *applied, *before;
     double *s1_before, *s2_before; /* optimiser state as it was before the last update */
-    double *scaled; /* the gradient as --clip-norm rescaled it */
+    double *scaled;                /* the gradient as --clip-norm rescaled it */
     struct rnn_lab_ws lab;
     double clip_scale;
     struct rnn_scalars sc;
@@ -237,7 +238,9 @@ static void clear_window(struct rnn_engine *e)
     rnn_lab_ws_clear(&e->lab, e->m.s.hidden);
 }
 
-void rnn_engine_reset(struct rnn_engine *e)
+/* Tick 0 at the initial parameters, with the current settings; history is
+ * left alone (rnn_engine_reset clears it, undoing a surgery keeps it). */
+static void restore_start(struct rnn_engine *e)
 {
     struct rnn_settings keep = e->sc.settings;
     memset(&e->sc, 0, sizeof e->sc);
@@ -248,9 +251,14 @@ void rnn_engine_reset(struct rnn_engine *e)
     memset(e->hcarry, 0, (size_t)e->m.s.hidden * sizeof(double));
     e->position = 0;
     clear_window(e);
+    rnn_llog_clear(&e->llog);
+}
+
+void rnn_engine_reset(struct rnn_engine *e)
+{
+    restore_start(e);
     rnn_ckpt_clear(&e->ring);
     rnn_slog_clear(&e->slog);
-    rnn_llog_clear(&e->llog);
 }
 
 void rnn_engine_load_params(struct rnn_engine *e, const double *theta)
@@ -276,8 +284,51 @@ bool rnn_engine_set_settings(struct rnn_engine *e, const struct rnn_settings *s)
 {
     if (!apply_settings(e, s))
         return false;
-    rnn_slog_push(&e->slog, e->sc.tick, s);
+    rnn_slog_push(&e->slog, &(struct rnn_settings_change){.tick = e->sc.tick, .settings = *s});
     return true;
+}
+
+static size_t param_entries(struct rnn_shape shape, enum rnn_param_id id)
+{
+    int rows, cols;
+    rnn_param_dims(shape, id, &rows, &cols);
+    return (size_t)rows * (size_t)cols;
+}
+
+static void apply_surgery(struct rnn_engine *e, const struct rnn_surgery *op)
+{
+    double *p = e->m.theta + rnn_param_offset(e->m.s, op->param);
+    if (op->kind == RNN_SURGERY_SET)
+        p[op->index] = op->value;
+    else
+        for (size_t i = 0, n = param_entries(e->m.s, op->param); i < n; i++)
+            p[i] *= op->value;
+    rnn_model_sync(&e->m);
+}
+
+bool rnn_engine_surgery(struct rnn_engine *e, const struct rnn_surgery *op)
+{
+    if ((unsigned)op->param >= RNN_P_COUNT || !isfinite(op->value) ||
+        (op->kind != RNN_SURGERY_SET && op->kind != RNN_SURGERY_SCALE) ||
+        (op->kind == RNN_SURGERY_SET && op->index >= param_entries(e->m.s, op->param)))
+        return false;
+    apply_surgery(e, op);
+    rnn_slog_push(&e->slog, &(struct rnn_settings_change){
+                                .tick = e->sc.tick, .is_surgery = true, .surgery = *op});
+    return true;
+}
+
+void rnn_surgery_describe(struct rnn_shape shape, const struct rnn_surgery *op, char *buf,
+                          size_t cap)
+{
+    int rows, cols;
+    rnn_param_dims(shape, op->param, &rows, &cols);
+    const char *name = rnn_param_name(op->param);
+    if (op->kind == RNN_SURGERY_SET)
+        snprintf(buf, cap, "set %s[%zu][%zu] = %g", name, op->index / (size_t)cols,
+                 op->index % (size_t)cols, op->value);
+    else
+        snprintf(buf, cap, "scale %s x %g", name, op->value);
 }
 
 /* Only the optimiser arrays in use are copied: a switch resets them anyway. */
@@ -549,38 +600,76 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e)
            e->slog.cap * sizeof(struct rnn_settings_change);
 }
 
-/* Whether a settings change is logged at a tick in (from, to]. */
-static bool settings_change_within(const struct rnn_engine *e, uint64_t from, uint64_t to)
+/* Re-applies the changes logged at the current tick, in order. A restored
+ * checkpoint already holds the surgery done at its own tick (it is taken by
+ * the next micro-step), so `surgery` is false there; settings are idempotent. */
+static void replay_changes(struct rnn_engine *e, bool surgery)
 {
+    size_t first, n = rnn_slog_find(&e->slog, e->sc.tick, &first);
+    for (size_t i = first; i < first + n; i++) {
+        const struct rnn_settings_change *c = rnn_slog_get(&e->slog, i);
+        if (!c->is_surgery)
+            apply_settings(e, &c->settings);
+        else if (surgery)
+            apply_surgery(e, &c->surgery);
+    }
+}
+
+/* Whether a change is logged at a tick in (from, to]. */
+static bool change_within(const struct rnn_engine *e, uint64_t from, uint64_t to)
+{
+    size_t first;
     for (uint64_t t = from + 1; t <= to; t++)
-        if (rnn_slog_at(&e->slog, t))
+        if (rnn_slog_find(&e->slog, t, &first) > 0)
             return true;
     return false;
 }
 
-/* Replays from a restored checkpoint up to tick `target`: whole iterations
- * that end by the target and see no settings change inside run as one window
- * call (the same bits and state as their micro-steps, much faster at large
- * hidden sizes), the rest micro-step by micro-step. */
-static void replay_to(struct rnn_engine *e, uint64_t target)
+/* Replays from a restored state up to tick `target`, re-applying changes:
+ * whole plain iterations that end by the target and see no change inside
+ * run as one window call (the same bits and state as their micro-steps,
+ * much faster at large hidden sizes), the rest micro-step by micro-step. */
+static void replay_to(struct rnn_engine *e, uint64_t target, bool at_checkpoint)
 {
     uint64_t whole = 2 * (uint64_t)e->T + 1;
-    for (;;) {
-        const struct rnn_settings *s = rnn_slog_at(&e->slog, e->sc.tick);
-        if (s)
-            apply_settings(e, s);
-        if (e->sc.tick == target)
-            break;
-        if (e->pos == 0 && target - e->sc.tick >= whole &&
-            !settings_change_within(e, e->sc.tick, e->sc.tick + whole - 1))
+    e->replaying = true;
+    replay_changes(e, !at_checkpoint);
+    while (e->sc.tick < target) {
+        if (e->pos == 0 && target - e->sc.tick >= whole && plain_window(e) &&
+            !change_within(e, e->sc.tick, e->sc.tick + whole - 1))
             run_whole_iteration(e);
         else
             rnn_engine_step(e);
+        replay_changes(e, true);
     }
+    e->replaying = false;
+}
+
+/* Rewind right after a surgery: drops it and replays to the same tick. */
+static bool undo_surgery(struct rnn_engine *e)
+{
+    uint64_t now = e->sc.tick;
+    const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
+    if (now > 0 && (!oldest || oldest->tick >= now))
+        return false;
+    rnn_slog_drop_newest(&e->slog);
+    if (now == 0) {
+        restore_start(e);
+        replay_to(e, 0, false);
+        return true;
+    }
+    const double *data;
+    const struct rnn_scalars *c = rnn_ckpt_before(&e->ring, now, &data);
+    checkpoint_restore(e, c, data);
+    replay_to(e, now, true);
+    return true;
 }
 
 bool rnn_engine_rewind(struct rnn_engine *e)
 {
+    const struct rnn_settings_change *last = rnn_slog_newest(&e->slog);
+    if (last && last->is_surgery && last->tick == e->sc.tick)
+        return undo_surgery(e);
     if (e->sc.tick == 0)
         return false;
     uint64_t target = e->sc.tick - 1;
@@ -591,9 +680,7 @@ bool rnn_engine_rewind(struct rnn_engine *e)
     const struct rnn_scalars *c = rnn_ckpt_before(&e->ring, target, &data);
     rnn_slog_drop_after(&e->slog, target);
     checkpoint_restore(e, c, data);
-    e->replaying = true;
-    replay_to(e, target);
-    e->replaying = false;
+    replay_to(e, target, true);
     return true;
 }
 

@@ -91,9 +91,9 @@ void rnn_slog_clear(struct rnn_settings_log *l)
     l->len = 0;
 }
 
-void rnn_slog_push(struct rnn_settings_log *l, uint64_t tick, const struct rnn_settings *s)
+void rnn_slog_push(struct rnn_settings_log *l, const struct rnn_settings_change *c)
 {
-    l->items[l->head] = (struct rnn_settings_change){tick, *s};
+    l->items[l->head] = *c;
     l->head = (l->head + 1) % l->cap;
     if (l->len < l->cap)
         l->len++;
@@ -110,16 +110,33 @@ void rnn_slog_drop_after(struct rnn_settings_log *l, uint64_t tick)
     }
 }
 
-const struct rnn_settings *rnn_slog_at(const struct rnn_settings_log *l, uint64_t tick)
+size_t rnn_slog_find(const struct rnn_settings_log *l, uint64_t tick, size_t *first)
 {
-    for (size_t i = l->len; i-- > 0;) {
-        const struct rnn_settings_change *c = &l->items[ring_at(l->head, l->len, l->cap, i)];
-        if (c->tick == tick)
-            return &c->settings;
-        if (c->tick < tick)
-            return NULL;
+    size_t n = 0, i = l->len;
+    while (i > 0 && rnn_slog_get(l, i - 1)->tick >= tick) {
+        i--;
+        n += rnn_slog_get(l, i)->tick == tick;
     }
-    return NULL;
+    *first = i;
+    return n;
+}
+
+const struct rnn_settings_change *rnn_slog_get(const struct rnn_settings_log *l, size_t i)
+{
+    return &l->items[ring_at(l->head, l->len, l->cap, i)];
+}
+
+const struct rnn_settings_change *rnn_slog_newest(const struct rnn_settings_log *l)
+{
+    return l->len ? rnn_slog_get(l, l->len - 1) : NULL;
+}
+
+void rnn_slog_drop_newest(struct rnn_settings_log *l)
+{
+    if (l->len == 0)
+        return;
+    l->head = ring_at(l->head, l->len, l->cap, l->len - 1);
+    l->len--;
 }
 
 int rnn_llog_init(struct rnn_loss_log *l, size_t cap)

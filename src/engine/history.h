@@ -36,10 +36,13 @@ const struct rnn_scalars *rnn_ckpt_before(struct rnn_ckpt_ring *r, uint64_t tick
 const struct rnn_scalars *rnn_ckpt_newest(const struct rnn_ckpt_ring *r);
 const struct rnn_scalars *rnn_ckpt_oldest(const struct rnn_ckpt_ring *r);
 
-/* Settings changes keyed by the tick at which they were made. */
+/* Settings changes and weight surgery, keyed by the tick at which they were
+ * made, in the order they were made; replay re-applies them. */
 struct rnn_settings_change {
     uint64_t tick;
-    struct rnn_settings settings;
+    bool is_surgery;
+    struct rnn_settings settings; /* when !is_surgery */
+    struct rnn_surgery surgery;   /* when is_surgery */
 };
 
 struct rnn_settings_log {
@@ -50,10 +53,16 @@ struct rnn_settings_log {
 int rnn_slog_init(struct rnn_settings_log *l, size_t cap);
 void rnn_slog_free(struct rnn_settings_log *l);
 void rnn_slog_clear(struct rnn_settings_log *l);
-void rnn_slog_push(struct rnn_settings_log *l, uint64_t tick, const struct rnn_settings *s);
+void rnn_slog_push(struct rnn_settings_log *l, const struct rnn_settings_change *c);
 void rnn_slog_drop_after(struct rnn_settings_log *l, uint64_t tick);
-/* The last change made at exactly `tick`, or NULL. */
-const struct rnn_settings *rnn_slog_at(const struct rnn_settings_log *l, uint64_t tick);
+/* The changes made at exactly `tick`: returns how many, and *first gets the
+ * oldest one's index for rnn_slog_get (the others follow it in order). */
+size_t rnn_slog_find(const struct rnn_settings_log *l, uint64_t tick, size_t *first);
+/* The i-th oldest change. */
+const struct rnn_settings_change *rnn_slog_get(const struct rnn_settings_log *l, size_t i);
+/* The newest change (NULL when none), and dropping it. */
+const struct rnn_settings_change *rnn_slog_newest(const struct rnn_settings_log *l);
+void rnn_slog_drop_newest(struct rnn_settings_log *l);
 
 /* Loss per iteration, downsampled by doubling the stride when full. */
 struct rnn_loss_log {

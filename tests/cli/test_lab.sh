@@ -63,6 +63,23 @@ run tlab --batch --epochs 1 --truncate 2 --inject-bug sign --clip-norm 1 --trace
 grep -qF '"truncate":2,"bug":"sign","clip_norm":1,"clip_scale":' "$tmp/lab.jsonl" ||
     fail "lab fields missing from the update record"
 
+# ---- --edit: the row's note, the trace's surgery record, bad edits ----
+run edit --batch --epochs 2 --edit 'W[0][0]=0.3' --trace "$tmp/edit.jsonl"
+expect_status edit 0
+grep -q "^         0 .*  edited$" "$tmp/edit.out" || fail "edit note: $(cat "$tmp/edit.out")"
+head -1 "$tmp/edit.jsonl" | grep -qF '{"tick":0,"iteration":0,"phase":"surgery","edit":"set W[0][0] = 0.3","param":"W","kind":"set","index":0,"value":0.29999999999999999,"after":{"U":' ||
+    fail "no surgery record first in the trace: $(head -c 200 "$tmp/edit.jsonl")"
+run scaled --batch --epochs 700 --edit 'W*0.5@650'
+grep -q "^       650 .*  exploded, edited$" "$tmp/scaled.out" || fail "W*0.5@650 not noted at 650"
+run edit_out --batch --edit 'W[1][0]=2'
+expect_status edit_out 2
+grep -qxF "rnnstep: --edit: W[1][0] is outside W, which is 1 x 1" "$tmp/edit_out.err" ||
+    fail "edit outside: $(cat "$tmp/edit_out.err")"
+for spec in 'Q*2' 'W*2@x' 'W[0]=1' 'W*nan'; do
+    run edit_bad --batch --edit "$spec"
+    expect_status edit_bad 2
+done
+
 # ---- --diagnostics after the rows ----
 run diag --batch --epochs 657 --diagnostics
 expect_status diag 0

@@ -484,6 +484,121 @@ static void test_diagnostics(void **state)
     support_close(&m);
 }
 
+/* The parameters, the gradient and h_0..h_forward_done (later rows hold an
+ * earlier window's values), copied for comparing. */
+struct state {
+    double *theta, *grad, *h;
+    uint64_t tick;
+};
+
+static struct state capture(const struct support_model *m)
+{
+    struct rnn_view v = support_view(m);
+    size_t P = rnn_param_count(v.shape), nh = (size_t)(v.forward_done + 1) * v.shape.hidden;
+    struct state st = {malloc(P * sizeof(double)), malloc(P * sizeof(double)),
+                       malloc(nh * sizeof(double)), v.tick};
+    memcpy(st.theta, v.theta.U, P * sizeof(double));
+    memcpy(st.grad, v.grad.U, P * sizeof(double));
+    memcpy(st.h, v.h, nh * sizeof(double));
+    return st;
+}
+
+static void expect_state(const struct support_model *m, const struct state *st, const char *what)
+{
+    struct rnn_view v = support_view(m);
+    size_t P = rnn_param_count(v.shape), nh = (size_t)(v.forward_done + 1) * v.shape.hidden;
+    if (v.tick != st->tick || !same_bits(v.theta.U, st->theta, P) ||
+        !same_bits(v.grad.U, st->grad, P) || !same_bits(v.h, st->h, nh))
+        fail_msg("%s: state at tick %llu differs from the one recorded at tick %llu", what,
+                 (unsigned long long)v.tick, (unsigned long long)st->tick);
+}
+
+static void release(struct state *st)
+{
+    free(st->theta);
+    free(st->grad);
+    free(st->h);
+}
+
+/* set and scale against the arithmetic done here; bad edits change nothing. */
+static void test_surgery_edits(void **state)
+{
+    (void)state;
+    struct support_model m;
+    support_open(&m, &(struct support_spec){.text = lab_text, .hidden = 3, .seed = 2});
+    struct rnn_view v = support_view(&m);
+    size_t P = rnn_param_count(v.shape), wo = rnn_param_offset(v.shape, RNN_P_W);
+    double *before = malloc(P * sizeof(double));
+    memcpy(before, v.theta.U, P * sizeof(double));
+    assert_true(
+        rnn_engine_surgery(m.engine, &(struct rnn_surgery){RNN_SURGERY_SCALE, RNN_P_W, 0, 0.5}));
+    assert_true(rnn_engine_surgery(
+        m.engine, &(struct rnn_surgery){RNN_SURGERY_SET, RNN_P_W, 5, 1.25})); /* W[1][2] */
+    v = support_view(&m);
+    for (size_t i = 0; i < P; i++) {
+        double want = i == wo + 5 ? 1.25 : i >= wo && i < wo + 9 ? before[i] * 0.5 : before[i];
+        support_near(v.theta.U[i], want, 0.0, "theta[%zu]", i);
+    }
+    struct rnn_surgery bad[] = {{RNN_SURGERY_SET, RNN_P_W, 9, 1.0},
+                                {RNN_SURGERY_SCALE, RNN_P_COUNT, 0, 1.0},
+                                {RNN_SURGERY_SCALE, RNN_P_V, 0, NAN}};
+    for (size_t i = 0; i < 3; i++)
+        assert_false(rnn_engine_surgery(m.engine, &bad[i]));
+    char what[64];
+    rnn_surgery_describe(v.shape, &(struct rnn_surgery){RNN_SURGERY_SET, RNN_P_W, 5, 1.25}, what,
+                         sizeof what);
+    assert_string_equal(what, "set W[1][2] = 1.25");
+    free(before);
+    support_close(&m);
+}
+
+/* Rewind right after an edit undoes just the edit, at tick 0, at an
+ * iteration start and mid-iteration; replay across an edit re-applies it. */
+static void test_surgery_rewind(void **state)
+{
+    (void)state;
+    struct support_model m;
+    struct support_spec spec = {.text = lab_text,
+                                .hidden = 3,
+                                .seed = 2,
+                                .seq_len = 6,
+                                .settings = {.lr = 0.1, .optimizer = RNN_OPT_ADAM}};
+    support_open(&m, &spec);
+    struct rnn_view v = support_view(&m);
+    int per = 2 * v.T + 1, n = 4 * per + 5;
+    /* the edit points: tick 0, the start of iteration 2, and mid-iteration 3 */
+    int at[] = {0, 2 * per, 3 * per + 4};
+    struct rnn_surgery ops[] = {{RNN_SURGERY_SCALE, RNN_P_W, 0, 2.0},
+                                {RNN_SURGERY_SET, RNN_P_U, 1, -0.75},
+                                {RNN_SURGERY_SCALE, RNN_P_V, 0, 0.5}};
+    struct state *snaps = calloc((size_t)n + 1, sizeof *snaps);
+    for (int k = 0, e = 0; k <= n; k++) {
+        if (e < 3 && at[e] == k) {
+            struct state pre = capture(&m);
+            assert_true(rnn_engine_surgery(m.engine, &ops[e]));
+            assert_true(rnn_engine_rewind(m.engine)); /* undoes only the edit */
+            expect_state(&m, &pre, "rewind right after an edit");
+            release(&pre);
+            assert_true(rnn_engine_surgery(m.engine, &ops[e++]));
+        }
+        snaps[k] = capture(&m);
+        if (k < n)
+            rnn_engine_step(m.engine);
+    }
+    for (int k = n - 1; k >= 0; k--) {
+        assert_true(rnn_engine_rewind(m.engine));
+        expect_state(&m, &snaps[k], "rewind across edits");
+        /* at an edit point the next rewind undoes the edit itself */
+        for (int e = 0; e < 3; e++)
+            if (at[e] == k && k > 0)
+                assert_true(rnn_engine_rewind(m.engine));
+    }
+    for (int k = 0; k <= n; k++)
+        release(&snaps[k]);
+    free(snaps);
+    support_close(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +613,8 @@ int main(void)
         cmocka_unit_test(test_truncation_profile),
         cmocka_unit_test(test_rewind_with_lab),
         cmocka_unit_test(test_diagnostics),
+        cmocka_unit_test(test_surgery_edits),
+        cmocka_unit_test(test_surgery_rewind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
