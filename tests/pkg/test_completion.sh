@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dist/bash-completion/rnnstep, driven as bash-completion drives it: it
 # offers every option --help lists and no other, the names --optimizer,
-# --format and --theme take (each accepted by the program, and every name
+# --format, --theme and --inject-bug take (each accepted by the program, and every name
 # their --help line gives that the program accepts), file names after the
 # options --help says take a FILE or PATH (also as --opt=...), and nothing
 # after one that takes a number or text.
@@ -37,7 +37,7 @@ offered=$(complete -)
 [ "$(complete --tra)" = --trace ] || fail "--tra completes to $(complete --tra), not --trace"
 
 # The options whose argument is one of a few names.
-for opt in --optimizer --format --theme; do
+for opt in --optimizer --format --theme --inject-bug; do
     values=$(complete "$opt" "")
     [ -n "$values" ] || fail "$opt offers no values"
     accepts() { "$RNNSTEP" "$opt" "$1" --batch --epochs 1 >/dev/null 2>&1; }
@@ -60,7 +60,7 @@ mkdir -p "$PKG_TMP/files/probe-dir"
 touch "$PKG_TMP/files/probe-file.txt"
 cd "$PKG_TMP/files" || exit 1
 while read -r opt arg; do
-    case $opt in --optimizer | --format | --theme) continue ;; esac
+    case $opt in --optimizer | --format | --theme | --inject-bug) continue ;; esac
     case $arg in
     FILE | PATH)
         [ "$(complete "$opt" probe)" = "$(printf 'probe-dir\nprobe-file.txt')" ] ||
