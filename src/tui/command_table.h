@@ -65,6 +65,12 @@
     KEY(LR_TYPE, 'R', "R")                                                                         \
     CMD(OPTIMIZER, cmd_optimizer, NULL)                                                            \
     KEY(OPTIMIZER, 'o', "o")                                                                       \
+    CMD(BUG, cmd_bug, "BPTT lab: injected bug; truncate shorter, longer")                          \
+    KEY(BUG, 'B', "B")                                                                             \
+    CMD(TRUNC_SHORTER, cmd_trunc_shorter, NULL)                                                    \
+    KEY(TRUNC_SHORTER, '{', "{")                                                                   \
+    CMD(TRUNC_LONGER, cmd_trunc_longer, NULL)                                                      \
+    KEY(TRUNC_LONGER, '}', "}")                                                                    \
     CMD(VIEW_FLOW, cmd_view_flow, "views: flow, grad check, samples, loss chart")                  \
     KEY(VIEW_FLOW, 'f', "f")                                                                       \
     CMD(VIEW_GRADCHECK, cmd_view_gradcheck, NULL)                                                  \

@@ -38,6 +38,12 @@ static uint64_t fingerprint(const struct session *s)
     double reals[] = {st->lr, st->clip, st->explode_factor};
     fnv_bytes(&f, ints, sizeof ints);
     fnv_bytes(&f, reals, sizeof reals);
+    /* The BPTT lab's settings only when on, so older recordings still match. */
+    if (st->truncate || st->bug || st->clip_norm > 0) {
+        int lab_ints[] = {st->truncate, (int)st->bug};
+        fnv_bytes(&f, lab_ints, sizeof lab_ints);
+        fnv_bytes(&f, &st->clip_norm, sizeof st->clip_norm);
+    }
     fnv_bytes(&f, s->vocab.chars, sizeof(uint32_t) * (size_t)s->vocab.size);
     fnv_bytes(&f, s->text.ids, s->text.len);
     fnv_bytes(&f, s->theta0, sizeof(double) * rnn_param_count(s->cfg.shape));

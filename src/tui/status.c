@@ -1,5 +1,5 @@
 /* The status line: epoch, phase and timestep, learning rate, optimiser,
- * autoplay, a count being typed, and either a message or the main keys. */
+ * the BPTT lab's settings, autoplay, a count being typed, and either a message or the main keys. */
 #include <stdio.h>
 
 #include "app.h"
@@ -13,6 +13,18 @@ static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
         snprintf(buf, cap, "update done");
     else
         snprintf(buf, cap, "%s t=%d/%d", rnn_phase_name(v->last_phase), v->last_t, v->T);
+}
+
+/* The BPTT lab's settings when on, appended at left + n; returns the new n. */
+static int lab_text(const struct rnn_settings *s, int T, char *left, size_t cap, int n)
+{
+    if (s->clip_norm > 0 && n > 0 && (size_t)n < cap)
+        n += snprintf(left + n, cap - (size_t)n, " clip-norm %g", s->clip_norm);
+    if (s->truncate > 0 && s->truncate < T && n > 0 && (size_t)n < cap)
+        n += snprintf(left + n, cap - (size_t)n, " | K=%d of %d", s->truncate, T);
+    if (s->bug != RNN_BUG_NONE && n > 0 && (size_t)n < cap)
+        n += snprintf(left + n, cap - (size_t)n, " | bug %s", rnn_bug_name(s->bug));
+    return n;
 }
 
 void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
@@ -29,6 +41,7 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
                      rnn_optimizer_name(v->settings.optimizer), v->settings.lr);
     if (v->settings.clip > 0 && n > 0 && (size_t)n < sizeof left)
         n += snprintf(left + n, sizeof left - (size_t)n, " clip %g", v->settings.clip);
+    n = lab_text(&v->settings, v->T, left, sizeof left, n);
     if (t->autoplay && n > 0 && (size_t)n < sizeof left)
         n += snprintf(left + n, sizeof left - (size_t)n, " | playing %s", tui_autoplay_label(t));
     if (t->in.count && n > 0 && (size_t)n < sizeof left)

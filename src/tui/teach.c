@@ -178,6 +178,57 @@ unsigned cmd_optimizer(struct tui *t, uint64_t n)
     return apply(t, &s, rnn_optimizer_name(s.optimizer));
 }
 
+/* The BPTT lab's settings act on the gradient, so from the next backward step. */
+static unsigned apply_lab(struct tui *t, const struct rnn_settings *s, const char *what)
+{
+    if (!rnn_engine_set_settings(t->s->engine, s)) {
+        tui_say(t, true, "out of memory for %s: nothing changed", what);
+        return REACT_REFRESH;
+    }
+    tui_say(t, false, "%s from the next backward step", what);
+    return REACT_RECALC;
+}
+
+unsigned cmd_bug(struct tui *t, uint64_t n)
+{
+    struct rnn_settings s = current_settings(t);
+    s.bug = (enum rnn_bug)((s.bug + n) % RNN_BUG_COUNT);
+    char what[64];
+    snprintf(what, sizeof what, s.bug ? "injected bug %s" : "no injected bug", rnn_bug_name(s.bug));
+    return apply_lab(t, &s, what);
+}
+
+/* K = T stands for "off": each L_t reaches back through the whole window. */
+static unsigned set_truncation(struct tui *t, int64_t K)
+{
+    struct rnn_settings s = current_settings(t);
+    int T = t->s->cfg.seq_len;
+    K = K < 1 ? 1 : K;
+    s.truncate = K >= T ? 0 : (int)K;
+    char what[64];
+    snprintf(what, sizeof what, s.truncate ? "truncated BPTT K=%d of T=%d" : "full BPTT (T=%d)",
+             s.truncate ? s.truncate : T, T);
+    return apply_lab(t, &s, what);
+}
+
+static int truncation_now(const struct tui *t)
+{
+    int K = current_settings(t).truncate, T = t->s->cfg.seq_len;
+    return K > 0 && K < T ? K : T;
+}
+
+unsigned cmd_trunc_shorter(struct tui *t, uint64_t n)
+{
+    return set_truncation(t, (int64_t)truncation_now(t) -
+                                 (int64_t)(n > RNN_SEQ_MAX ? RNN_SEQ_MAX : n));
+}
+
+unsigned cmd_trunc_longer(struct tui *t, uint64_t n)
+{
+    return set_truncation(t, (int64_t)truncation_now(t) +
+                                 (int64_t)(n > RNN_SEQ_MAX ? RNN_SEQ_MAX : n));
+}
+
 static unsigned ask(struct tui *t, enum prompt_kind kind, const char *label, const char *initial)
 {
     struct prompt *p = &t->teach->prompt;
