@@ -515,9 +515,13 @@ static void replay_to(struct rnn_engine *e, uint64_t target)
 
 bool rnn_engine_rewind(struct rnn_engine *e)
 {
-    if (e->sc.tick == 0)
-        return false;
-    uint64_t target = e->sc.tick - 1;
+    return e->sc.tick > 0 && rnn_engine_rewind_to(e, e->sc.tick - 1);
+}
+
+bool rnn_engine_rewind_to(struct rnn_engine *e, uint64_t target)
+{
+    if (target >= e->sc.tick)
+        return target == e->sc.tick;
     const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
     if (!oldest || (oldest->tick > target) || (oldest->tick == target && target != 0))
         return false;
