@@ -81,9 +81,12 @@ static void free_windows(struct tui *t)
     t->status = t->help_win = t->caption = NULL;
 }
 
-static WINDOW *rect_window(const struct rect *r)
+static WINDOW *rect_window(const struct tui *t, const struct rect *r)
 {
-    return newwin(r->h, r->w, r->y, r->x);
+    WINDOW *w = newwin(r->h, r->w, r->y, r->x);
+    if (w)
+        theme_paint(&t->th, w);
+    return w;
 }
 
 /* Recomputes the layout for the current size and makes the windows;
@@ -103,12 +106,14 @@ static bool relayout(struct tui *t)
             return false;
     }
     for (int i = 0; i < PANE_COUNT; i++)
-        if (!(t->win[i] = rect_window(&t->lay.pane[i])))
+        if (!(t->win[i] = rect_window(t, &t->lay.pane[i])))
             return false;
     int hr, hc;
     help_size(t, LINES, COLS, &hr, &hc);
-    t->status = rect_window(&t->lay.status);
+    t->status = rect_window(t, &t->lay.status);
     t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
+    if (t->help_win)
+        theme_paint(&t->th, t->help_win);
     return t->status && t->help_win;
 }
 
@@ -386,6 +391,7 @@ static bool start_curses(struct tui *t, bool headless, char *err, size_t cap)
     curs_set(0);
     set_escdelay(25);
     theme_init_colours(&t->th, t->o->theme);
+    theme_paint(&t->th, stdscr); /* "terminal too small" */
     return true;
 }
 
