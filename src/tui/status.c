@@ -1,9 +1,10 @@
 /* The status line: epoch, phase and timestep, learning rate, optimiser,
- * autoplay, a count being typed, and either a message or the main keys. */
+ * autoplay, a count being typed, a message, and the keys that make sense now. */
 #include <stdio.h>
 
 #include "app.h"
 #include "draw.h"
+#include "teach.h"
 
 static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
 {
@@ -13,6 +14,47 @@ static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
         snprintf(buf, cap, "update done");
     else
         snprintf(buf, cap, "%s t=%d/%d", rnn_phase_name(v->last_phase), v->last_t, v->T);
+}
+
+/* The keys that make sense now, most useful first; the status line shows as
+ * many as fit. NULL ends a list. */
+static const char *const *hints_now(const struct tui *t, const struct frame *f)
+{
+    static const char *const typing[] = {"Enter accepts", "Esc cancels", NULL};
+    static const char *const exploded[] = {"c clip", "P: no pause", "[ ] lr", "e go on", NULL};
+    static const char *const nonfinite[] = {"r reset", "c clip", "[ ] lr", NULL};
+    static const char *const playing[] = {"space pause", "+ - speed", "P pause at explosions",
+                                          "? help", NULL};
+    static const char *const view[] = {"same key back", "j k scroll", "? help", NULL};
+    static const char *const matrix[] = {"n step", "e epoch", "Tab matrix", "? help",
+                                         "arrows entry", "x numbers", "G go to", NULL};
+    static const char *const rest[] = {"n step", "e epoch", "space play", "? help",
+                                       "G go to", "p back",  "q quit",     NULL};
+    if (t->teach->prompt.kind != PROMPT_NONE)
+        return typing;
+    if (t->paused)
+        return f->v.last_events & RNN_EV_NONFINITE ? nonfinite : exploded;
+    if (t->autoplay)
+        return playing;
+    if (t->host.shown != VIEW_NONE)
+        return view;
+    return f->v.shape.hidden > 1 ? matrix : rest;
+}
+
+/* Draws the hints that fit in the columns from x on, right-aligned. */
+static void draw_hints(WINDOW *w, int x, attr_t a, const char *const *hints)
+{
+    char line[160] = "";
+    size_t len = 0;
+    int room = getmaxx(w) - x - 3;
+    for (int i = 0; hints[i]; i++) {
+        int n = draw_width(hints[i]) + (i ? 2 : 0);
+        if ((int)len + n > room || len + (size_t)n >= sizeof line)
+            break;
+        len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", i ? "  " : "", hints[i]);
+    }
+    if (len)
+        draw_str(w, 0, getmaxx(w) - draw_width(line) - 1, a, line);
 }
 
 void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
@@ -38,19 +80,8 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
         snprintf(left, sizeof left, " %s %llu |", f->corpus ? "iteration" : "epoch",
                  (unsigned long long)v->iteration); /* the message matters more */
     int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
-    if (t->message[0]) {
-        draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
-                 t->message);
-        return;
-    }
-    static const char *const hints[] = {
-        "n step  e epoch  p back  space play  ? help  q quit",
-        "n step  e epoch  p back  ? help  q quit",
-        "n step  ? help  q quit",
-        "? help",
-    };
-    size_t count = sizeof hints / sizeof hints[0], i = 0;
-    while (i + 1 < count && x + 2 + draw_width(hints[i]) >= width)
-        i++;
-    draw_str(w, 0, width - draw_width(hints[i]) - 1, th->attr[TH_STATUS], hints[i]);
+    if (t->message[0])
+        x = draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
+                     t->message);
+    draw_hints(w, x, th->attr[TH_STATUS], hints_now(t, f));
 }
