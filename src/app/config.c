@@ -60,8 +60,8 @@ static FILE *open_regular(const char *path)
 }
 
 /* One line of the file; sets c->value for a theme line. */
-static int parse_line(char *line, int lineno, struct config_choice *c, const char *path,
-                      char *err, size_t cap)
+static int parse_line(char *line, int lineno, struct config_choice *c, const char *path, char *err,
+                      size_t cap)
 {
     char *s = trim(line);
     if (!*s || *s == '#')

@@ -146,8 +146,9 @@ unsigned cmd_explosion_pause(struct tui *t, uint64_t n)
 {
     (void)n;
     t->no_explosion_pause = !t->no_explosion_pause;
-    tui_say(t, false, t->no_explosion_pause ? "explosions no longer pause runs (P: pause again)"
-                                            : "explosions pause runs again");
+    tui_say(t, false,
+            t->no_explosion_pause ? "explosions no longer pause runs (P: pause again)"
+                                  : "explosions pause runs again");
     return REACT_REFRESH;
 }
 

@@ -26,9 +26,9 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
     static const char *const playing[] = {"space pause", "+ - speed", "P pause at explosions",
                                           "? help", NULL};
     static const char *const view[] = {"same key back", "j k scroll", "? help", NULL};
-    static const char *const matrix[] = {"n step", "e epoch", "Tab matrix", "? help",
-                                         "arrows entry", "x numbers", "G go to", NULL};
-    static const char *const rest[] = {"n step", "e epoch", "space play", "? help",
+    static const char *const matrix[] = {"n step",       "e epoch",   "Tab matrix", "? help",
+                                         "arrows entry", "x numbers", "G go to",    NULL};
+    static const char *const rest[] = {"n step",  "e epoch", "space play", "? help",
                                        "G go to", "p back",  "q quit",     NULL};
     if (t->teach->prompt.kind != PROMPT_NONE)
         return typing;

@@ -10,7 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define PLAIN {TH_NONE, TH_NONE, 0}
+#define PLAIN                                                                                      \
+    {                                                                                              \
+        TH_NONE, TH_NONE, 0                                                                        \
+    }
 #define BLACK 16 /* the cube's black and white: not remapped by terminal palettes */
 #define WHITE 231
 
@@ -25,12 +28,12 @@ const struct theme_scheme theme_schemes[] = {
          [TH_NORMAL] = PLAIN,
          [TH_TITLE] = {44, TH_NONE, TH_BOLD}, /* cyan #00d7d7 */
          [TH_CURRENT] = {BLACK, 44, 0},
-         [TH_POS] = {75, TH_NONE, TH_BOLD},  /* sky blue #5fafff */
-         [TH_NEG] = {214, TH_NONE, 0},       /* orange #ffaf00 */
-         [TH_GOOD] = {40, TH_NONE, 0},       /* green #00d700 */
-         [TH_BAD] = {203, TH_NONE, 0},       /* red #ff5f5f */
+         [TH_POS] = {75, TH_NONE, TH_BOLD},      /* sky blue #5fafff */
+         [TH_NEG] = {214, TH_NONE, 0},           /* orange #ffaf00 */
+         [TH_GOOD] = {40, TH_NONE, 0},           /* green #00d700 */
+         [TH_BAD] = {203, TH_NONE, 0},           /* red #ff5f5f */
          [TH_CHANGED] = {207, TH_NONE, TH_BOLD}, /* magenta #ff5fff */
-         [TH_DIM] = {248, TH_NONE, 0},       /* grey #a8a8a8: quieter, not dim */
+         [TH_DIM] = {248, TH_NONE, 0},           /* grey #a8a8a8: quieter, not dim */
          [TH_STATUS] = {BLACK, 252, 0},
          [TH_WARN] = {WHITE, 124, TH_BOLD}, /* on dark red #af0000 */
      }},
@@ -42,14 +45,14 @@ const struct theme_scheme theme_schemes[] = {
      WHITE,
      {
          [TH_NORMAL] = PLAIN,
-         [TH_TITLE] = {24, TH_NONE, TH_BOLD}, /* dark teal #005f87 */
-         [TH_CURRENT] = {BLACK, 117, 0},      /* on light blue #87d7ff */
-         [TH_POS] = {19, TH_NONE, TH_BOLD},   /* dark blue #0000af */
-         [TH_NEG] = {130, TH_NONE, TH_BOLD},  /* dark orange #af5f00 */
-         [TH_GOOD] = {22, TH_NONE, 0},        /* dark green #005f00 */
-         [TH_BAD] = {124, TH_NONE, 0},        /* dark red #af0000 */
+         [TH_TITLE] = {24, TH_NONE, TH_BOLD},   /* dark teal #005f87 */
+         [TH_CURRENT] = {BLACK, 117, 0},        /* on light blue #87d7ff */
+         [TH_POS] = {19, TH_NONE, TH_BOLD},     /* dark blue #0000af */
+         [TH_NEG] = {130, TH_NONE, TH_BOLD},    /* dark orange #af5f00 */
+         [TH_GOOD] = {22, TH_NONE, 0},          /* dark green #005f00 */
+         [TH_BAD] = {124, TH_NONE, 0},          /* dark red #af0000 */
          [TH_CHANGED] = {90, TH_NONE, TH_BOLD}, /* purple #870087 */
-         [TH_DIM] = {240, TH_NONE, 0},        /* grey #585858 */
+         [TH_DIM] = {240, TH_NONE, 0},          /* grey #585858 */
          [TH_STATUS] = {WHITE, 24, 0},
          [TH_WARN] = {WHITE, 124, TH_BOLD},
      }},
@@ -61,14 +64,14 @@ const struct theme_scheme theme_schemes[] = {
      BLACK,
      {
          [TH_NORMAL] = {WHITE, BLACK, TH_BOLD},
-         [TH_TITLE] = {51, BLACK, TH_BOLD | TH_UNDERLINE}, /* cyan #00ffff */
-         [TH_CURRENT] = {BLACK, 226, TH_BOLD},              /* on yellow #ffff00 */
-         [TH_POS] = {39, BLACK, TH_BOLD},                   /* blue #00afff */
-         [TH_NEG] = {214, BLACK, TH_BOLD},                  /* orange #ffaf00 */
-         [TH_GOOD] = {46, BLACK, TH_BOLD},                  /* green #00ff00 */
-         [TH_BAD] = {203, BLACK, TH_BOLD},                  /* red #ff5f5f */
+         [TH_TITLE] = {51, BLACK, TH_BOLD | TH_UNDERLINE},    /* cyan #00ffff */
+         [TH_CURRENT] = {BLACK, 226, TH_BOLD},                /* on yellow #ffff00 */
+         [TH_POS] = {39, BLACK, TH_BOLD},                     /* blue #00afff */
+         [TH_NEG] = {214, BLACK, TH_BOLD},                    /* orange #ffaf00 */
+         [TH_GOOD] = {46, BLACK, TH_BOLD},                    /* green #00ff00 */
+         [TH_BAD] = {203, BLACK, TH_BOLD},                    /* red #ff5f5f */
          [TH_CHANGED] = {213, BLACK, TH_BOLD | TH_UNDERLINE}, /* pink #ff87ff */
-         [TH_DIM] = {252, BLACK, TH_BOLD},                  /* light grey #d0d0d0 */
+         [TH_DIM] = {252, BLACK, TH_BOLD},                    /* light grey #d0d0d0 */
          [TH_STATUS] = {BLACK, WHITE, TH_BOLD},
          [TH_WARN] = {WHITE, 124, TH_BOLD},
      }},
