@@ -1,7 +1,7 @@
 # The status line shows the keys that make sense now: stepping keys at rest,
 # pause and speed during autoplay, clip / learning rate / how to stop pausing
-# at an explosion, the zoom keys while zoomed, the matrix keys above hidden
-# size 1; at 80 columns the most useful ones, at 120 all of them.
+# at an explosion, the matrix keys above hidden size 1; at 80 columns the most
+# useful ones, at 120 more.
 source "$(dirname "$0")/lib.sh" "$@"
 status() { e2e_screen | tail -1; }
 expect_hint() { # expect_hint TEXT...: each on the status line
@@ -22,9 +22,6 @@ e2e_wait_text "PAUSED: explosion, last update"
 expect_hint "c clip" "P: no pause"
 e2e_resize 120 40
 expect_hint "c clip" "[ ] lr" "P: no pause"
-e2e_keys z
-expect_hint "z next pane" "Z all panes"
-e2e_keys Z
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 
