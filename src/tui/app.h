@@ -35,9 +35,11 @@ struct tui {
     bool no_explosion_pause; /* P: runs and autoplay go on through explosions */
     bool paused;             /* the last command or tick stopped at an event */
     bool counted;            /* the command being run was given a count */
-    int speed;             /* index into the autoplay speed table */
-    struct matrix_sel mat; /* matrix pane; mat.unit is the selected hidden unit */
-    int help_scroll;       /* first key line the help overlay shows */
+    int zoom;                /* the pane shown alone (z), PANE_COUNT: all of them */
+    int laid_zoom;           /* the zoom the windows were made for */
+    int speed;               /* index into the autoplay speed table */
+    struct matrix_sel mat;   /* matrix pane; mat.unit is the selected hidden unit */
+    int help_scroll;         /* first key line the help overlay shows */
     char message[192];
     bool message_warn;
     bool loss_valid; /* loss_now matches the engine state */

@@ -29,6 +29,10 @@
     KEY(GOTO, 'G', "G")                                                                            \
     CMD(EXPLOSION_PAUSE, cmd_explosion_pause, "pausing at exploding gradients on/off")             \
     KEY(EXPLOSION_PAUSE, 'P', "P")                                                                 \
+    CMD(ZOOM, cmd_zoom, "zoom: the next pane alone on the whole screen; Z all panes")             \
+    KEY(ZOOM, 'z', "z")                                                                            \
+    CMD(ZOOM_OFF, cmd_zoom_off, NULL)                                                              \
+    KEY(ZOOM_OFF, 'Z', "Z")                                                                        \
     CMD(AUTOPLAY, cmd_autoplay, "autoplay on/off")                                                 \
     KEY(AUTOPLAY, ' ', "space")                                                                    \
     CMD(FASTER, cmd_faster, "autoplay faster, slower")                                             \

@@ -172,6 +172,33 @@ unsigned cmd_back(struct tui *t, uint64_t n)
     return REACT_REFRESH;
 }
 
+/* Panes by the names the zoom announces, in the order z visits them. */
+static const char *const pane_names[PANE_COUNT] = {
+    [PANE_SEQUENCE] = "sequence", [PANE_HIDDEN] = "hidden state", [PANE_LOSS] = "loss",
+    [PANE_SOFTMAX] = "softmax",   [PANE_GRADS] = "parameters",    [PANE_EQUATION] = "equation",
+};
+
+unsigned cmd_zoom(struct tui *t, uint64_t n)
+{
+    if (t->lesson) { /* the caption bar lives in the equation pane's rows */
+        tui_say(t, true, "no zoom during a lesson");
+        return REACT_REFRESH;
+    }
+    t->zoom = (int)((t->zoom + n) % (PANE_COUNT + 1));
+    if (t->zoom == PANE_COUNT)
+        tui_say(t, false, "all panes");
+    else
+        tui_say(t, false, "zoom: %s (%d of %d)", pane_names[t->zoom], t->zoom + 1, PANE_COUNT);
+    return REACT_REFRESH;
+}
+
+unsigned cmd_zoom_off(struct tui *t, uint64_t n)
+{
+    (void)n;
+    t->zoom = PANE_COUNT;
+    return REACT_REFRESH;
+}
+
 unsigned cmd_autoplay(struct tui *t, uint64_t n)
 {
     (void)n;

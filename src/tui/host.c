@@ -103,6 +103,8 @@ void host_draw(struct host *h, const struct frame *f, WINDOW *const pane_win[PAN
         return;
     }
     for (int i = 0; i < PANE_COUNT; i++) {
+        if (!pane_win[i])
+            continue; /* another pane is zoomed */
         werase(pane_win[i]);
         view_draw(&h->pane[i], f, pane_win[i]);
         wnoutrefresh(pane_win[i]);

@@ -26,6 +26,8 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
     static const char *const playing[] = {"space pause", "+ - speed", "P pause at explosions",
                                           "? help", NULL};
     static const char *const view[] = {"same key back", "j k scroll", "? help", NULL};
+    static const char *const zoomed[] = {"z next pane", "Z all panes", "n step",
+                                         "e epoch",     "? help",      NULL};
     static const char *const matrix[] = {"n step",       "e epoch",   "Tab matrix", "? help",
                                          "arrows entry", "x numbers", "G go to",    NULL};
     static const char *const rest[] = {"n step",  "e epoch", "space play", "? help",
@@ -38,6 +40,8 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
         return playing;
     if (t->host.shown != VIEW_NONE)
         return view;
+    if (t->zoom != PANE_COUNT)
+        return zoomed;
     return f->v.shape.hidden > 1 ? matrix : rest;
 }
 

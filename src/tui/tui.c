@@ -94,8 +94,10 @@ static WINDOW *rect_window(const struct tui *t, const struct rect *r)
 static bool relayout(struct tui *t)
 {
     free_windows(t);
-    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden};
+    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden,
+                                 t->zoom};
     layout_compute(LINES, COLS, &wants, &t->lay);
+    t->laid_zoom = t->zoom;
     clearok(curscr, TRUE);
     if (t->lay.too_small)
         return true;
@@ -106,7 +108,7 @@ static bool relayout(struct tui *t)
             return false;
     }
     for (int i = 0; i < PANE_COUNT; i++)
-        if (!(t->win[i] = rect_window(t, &t->lay.pane[i])))
+        if (t->lay.pane[i].h > 0 && !(t->win[i] = rect_window(t, &t->lay.pane[i])))
             return false;
     int hr, hc;
     help_size(t, LINES, COLS, &hr, &hc);
@@ -314,7 +316,7 @@ static void main_loop(struct tui *t)
         double start = now_ms();
         unsigned flags =
             t->lesson ? lesson_play_event(t, key, handle_key) : teach_event(t, key, handle_key);
-        if (flags & REACT_QUIT)
+        if ((flags & REACT_QUIT) || (t->zoom != t->laid_zoom && !relayout(t)))
             break;
         dirty = flags & REACT_REFRESH;
         if (log && key != ERR) {
@@ -398,7 +400,8 @@ static bool start_curses(struct tui *t, bool headless, char *err, size_t cap)
 int tui_run(struct session *s, const struct options *o, const struct lesson *lesson)
 {
     struct lesson_play play;
-    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT, .lesson = lesson ? &play : NULL};
+    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT, .lesson = lesson ? &play : NULL,
+                    .zoom = PANE_COUNT};
     setlocale(LC_ALL, "");
     theme_choose_glyphs(&t.th);
     install_signals();

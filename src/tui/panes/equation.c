@@ -496,7 +496,8 @@ static bool step_before(const struct rnn_view *v, enum rnn_phase *phase, int *t)
 }
 
 /* The ledger: the iteration's earlier steps, newest first, in the rows below
- * the step just done, in as many columns as fit (a step never splits). */
+ * the step just done, in as many columns as fit (a step moves to the next
+ * column rather than split; the last one shows what fits). */
 static void draw_ledger(struct eq *q)
 {
     const struct rnn_view *v = &q->f->v;
@@ -506,20 +507,20 @@ static void draw_ledger(struct eq *q)
     int t = v->last_t, col = 0, y = 0;
     WINDOW *pane = q->w, *cw = NULL;
     /* After the update the engine may already show the next window. */
-    if (rows < 4 || (phase == RNN_PHASE_UPDATE && q->f->corpus))
+    if (rows < 2 || (phase == RNN_PHASE_UPDATE && q->f->corpus))
         return;
     q->earlier = true;
-    while (step_before(v, &phase, &t)) {
+    bool last = false;
+    while (!last && y < rows && step_before(v, &phase, &t)) {
         int need = earlier_lines(v, phase, t);
-        if (y + need > rows) {
+        if (y + need > rows && col + 1 < ncols) {
             col++;
             y = 0;
             if (cw)
                 delwin(cw);
             cw = NULL;
         }
-        if (col >= ncols || need > rows)
-            break;
+        last = y + need > rows; /* the last column's last rows: as much as fits */
         if (!cw && !(cw = derwin(pane, rows, colw, top, col * colw)))
             break;
         q->w = cw;
