@@ -26,7 +26,7 @@ static void draw_column(const struct frame *f, WINDOW *w, int t, int x)
     if (t > v->forward_done)
         return;
     bool right = v->pred[t - 1] == v->targets[t - 1];
-    draw_cell(w, 4, x, f, v->pred[t - 1], theme_combine(cur, th->attr[right ? TH_GOOD : TH_BAD]));
+    draw_cell(w, 4, x, f, v->pred[t - 1], theme_combine(th->attr[right ? TH_GOOD : TH_BAD], cur));
     draw_str(w, 4, x + 1, th->attr[right ? TH_GOOD : TH_BAD], right ? th->g->check : th->g->cross);
 }
 
