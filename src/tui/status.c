@@ -80,9 +80,10 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
     if (t->in.count && n > 0 && (size_t)n < sizeof left)
         snprintf(left + n, sizeof left - (size_t)n, " | count %llu_",
                  (unsigned long long)t->in.count);
-    if (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width)
+    /* The message matters more, and at a pause so do the keys that help. */
+    if (t->paused || (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width))
         snprintf(left, sizeof left, " %s %llu |", f->corpus ? "iteration" : "epoch",
-                 (unsigned long long)v->iteration); /* the message matters more */
+                 (unsigned long long)v->iteration);
     int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
     if (t->message[0])
         x = draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
