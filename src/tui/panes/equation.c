@@ -137,8 +137,8 @@ static void forward_hidden(struct eq *q, int t)
          t, unit_suffix(q, s), u + 1, t, q->f->th->g->sigma, u + 1, t - 1, u + 1);
     if (q->st->has_recurrent && !q->earlier) /* the last step's only */
         line(q, A_BOLD, "    = tanh(%s + %s + %s) = tanh(%s) = %s",
-             num(a, q->p->U[(size_t)u * K + x]), num(d, q->st->recurrent[u]),
-             num(b, q->p->b[u]), num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
+             num(a, q->p->U[(size_t)u * K + x]), num(d, q->st->recurrent[u]), num(b, q->p->b[u]),
+             num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
 }
 
 /* The block's title: the pane's title for the step just done, a header
@@ -541,8 +541,8 @@ static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
 {
     const struct rnn_view *v = &f->v;
     /* After the update theta is the new parameters; the steps used before. */
-    const struct rnn_block *p = v->has_last && v->last_phase == RNN_PHASE_UPDATE ? &v->before
-                                                                                 : &v->theta;
+    const struct rnn_block *p =
+        v->has_last && v->last_phase == RNN_PHASE_UPDATE ? &v->before : &v->theta;
     struct eq q = {.f = f, .st = state, .w = w, .y = 1, .width = getmaxx(w) - 1, .p = p};
     if (!v->has_last) {
         draw_start(&q);
