@@ -147,7 +147,7 @@ unsigned cmd_explosion_pause(struct tui *t, uint64_t n)
     (void)n;
     t->no_explosion_pause = !t->no_explosion_pause;
     tui_say(t, false,
-            t->no_explosion_pause ? "explosions no longer pause runs (P: pause again)"
+            t->no_explosion_pause ? "explosions no longer pause runs (X: pause again)"
                                   : "explosions pause runs again");
     return REACT_REFRESH;
 }

@@ -21,9 +21,9 @@ static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
 static const char *const *hints_now(const struct tui *t, const struct frame *f)
 {
     static const char *const typing[] = {"Enter accepts", "Esc cancels", NULL};
-    static const char *const exploded[] = {"c clip", "P: no pause", "[ ] lr", "e go on", NULL};
+    static const char *const exploded[] = {"c clip", "X: no pause", "[ ] lr", "e go on", NULL};
     static const char *const nonfinite[] = {"r reset", "c clip", "[ ] lr", NULL};
-    static const char *const playing[] = {"space pause", "+ - speed", "P pause at explosions",
+    static const char *const playing[] = {"space pause", "+ - speed", "X pause at explosions",
                                           "? help", NULL};
     static const char *const view[] = {"same key back", "j k scroll", "? help", NULL};
     static const char *const zoomed[] = {"z next pane", "Z all panes", "n step",

@@ -6,8 +6,8 @@ e2e_start explosion_pause
 
 e2e_type 1000e
 e2e_wait_text "PAUSED: explosion, last update"
-e2e_wait_text "P: no pause"
-e2e_keys P
+e2e_wait_text "X: no pause"
+e2e_keys X
 e2e_wait_text "explosions no longer pause"
 e2e_type 1000e # from epoch 657 to 1657, no pause
 e2e_wait_text "ran 1000 epochs"
@@ -18,7 +18,7 @@ e2e_wait_text "epoch 0 | start"
 e2e_type 1000e
 e2e_wait_text "ran 1000 epochs"
 e2e_wait_row "epoch 1000 loss" 1.3087
-e2e_keys P
+e2e_keys X
 e2e_wait_text "explosions pause runs again"
 e2e_keys r
 e2e_wait_text "epoch 0 | start"

@@ -19,9 +19,9 @@ expect_hint "n step"
 
 e2e_type 1000e
 e2e_wait_text "PAUSED: explosion, last update"
-expect_hint "c clip" "P: no pause"
+expect_hint "c clip" "X: no pause"
 e2e_resize 120 40
-expect_hint "c clip" "[ ] lr" "P: no pause"
+expect_hint "c clip" "[ ] lr" "X: no pause"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 

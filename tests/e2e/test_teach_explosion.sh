@@ -6,7 +6,7 @@ e2e_start teach_explosion
 
 e2e_type 1000e
 e2e_wait_text "PAUSED: explosion, last update"
-e2e_wait_text "c clip  P: no pause"
+e2e_wait_text "c clip  X: no pause"
 epoch=$(e2e_screen | sed -n 's/.*epoch \([0-9][0-9]*\) loss.*/\1/p' | head -1)
 [ "$epoch" -ge 650 ] && [ "$epoch" -le 665 ] || e2e_fail "paused at epoch $epoch, not near 656"
 # The sparkline's clipping marks (their role, not their colour) are checked
