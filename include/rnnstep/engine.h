@@ -179,6 +179,12 @@ void rnn_engine_run_to_update(struct rnn_engine *e);
  * history holds no earlier state (at the start, or past the memory budget). */
 bool rnn_engine_rewind(struct rnn_engine *e);
 
+/* Restores the exact state after micro-step `tick` (an earlier one, or the
+ * current one: nothing to do), in one replay from the nearest checkpoint
+ * rather than one per micro-step. False, and nothing changed, when history
+ * holds no state that early. */
+bool rnn_engine_rewind_to(struct rnn_engine *e, uint64_t tick);
+
 /* Back to the initial parameters, iteration 0; history and loss log cleared. */
 void rnn_engine_reset(struct rnn_engine *e);
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "config.h"
 #include "lesson.h"
 #include "options.h"
 #include "rnnstep/commit.h"
@@ -55,6 +56,12 @@ int main(int argc, char **argv)
         return 2;
     }
     bool tui = !o.batch && !o.gradcheck && !o.worksheet;
+    struct config_choice theme; /* only the visualiser has a theme */
+    if (tui && config_theme(o.theme, &theme, err, sizeof err) != 0) {
+        fprintf(stderr, "rnnstep: %s\n", err);
+        return 2;
+    }
+    o.theme = tui ? theme.value : NULL;
     if (tui && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         lesson_free(&lesson);
         report_error("the visualiser needs a terminal on standard input and "

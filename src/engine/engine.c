@@ -670,9 +670,13 @@ bool rnn_engine_rewind(struct rnn_engine *e)
     const struct rnn_settings_change *last = rnn_slog_newest(&e->slog);
     if (last && last->is_surgery && last->tick == e->sc.tick)
         return undo_surgery(e);
-    if (e->sc.tick == 0)
-        return false;
-    uint64_t target = e->sc.tick - 1;
+    return e->sc.tick > 0 && rnn_engine_rewind_to(e, e->sc.tick - 1);
+}
+
+bool rnn_engine_rewind_to(struct rnn_engine *e, uint64_t target)
+{
+    if (target >= e->sc.tick)
+        return target == e->sc.tick;
     const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
     if (!oldest || (oldest->tick > target) || (oldest->tick == target && target != 0))
         return false;

@@ -32,9 +32,14 @@ struct tui {
     WINDOW *win[PANE_COUNT], *status, *help_win;
     struct input_state in;
     bool help, autoplay;
-    int speed;             /* index into the autoplay speed table */
-    struct matrix_sel mat; /* matrix pane; mat.unit is the selected hidden unit */
-    int help_scroll;       /* first key line the help overlay shows */
+    bool no_explosion_pause; /* P: runs and autoplay go on through explosions */
+    bool paused;             /* the last command or tick stopped at an event */
+    bool counted;            /* the command being run was given a count */
+    int zoom;                /* the pane shown alone (z), PANE_COUNT: all of them */
+    int laid_zoom;           /* the zoom the windows were made for */
+    int speed;               /* index into the autoplay speed table */
+    struct matrix_sel mat;   /* matrix pane; mat.unit is the selected hidden unit */
+    int help_scroll;         /* first key line the help overlay shows */
     char message[192];
     bool message_warn;
     bool loss_valid; /* loss_now matches the engine state */
@@ -63,6 +68,10 @@ void tui_say(struct tui *t, bool warn, const char *fmt, ...) __attribute__((form
 #define TUI_HANDLER_DECL(id, handler, help) unsigned handler(struct tui *t, uint64_t count);
 #define TUI_NO_KEY(id, key, name)
 COMMAND_TABLE(TUI_HANDLER_DECL, TUI_NO_KEY)
+
+/* Goes to the start of iteration n: forward by training (through
+ * explosions: the destination was asked for), back by rewinding. */
+unsigned tui_go_to(struct tui *t, uint64_t n);
 
 /* Runs a command; returns reaction flags. */
 unsigned tui_command(struct tui *t, const struct command *c);

@@ -25,6 +25,14 @@
     KEY(EPOCH, 'e', "e")                                                                           \
     CMD(PASS, cmd_pass, "run a whole pass over the text (corpus mode)")                            \
     KEY(PASS, 'E', "E")                                                                            \
+    CMD(GOTO, cmd_goto, "go to epoch (iteration) N: 1000G; G alone asks for N")                     \
+    KEY(GOTO, 'G', "G")                                                                            \
+    CMD(EXPLOSION_PAUSE, cmd_explosion_pause, "pausing at exploding gradients on/off")             \
+    KEY(EXPLOSION_PAUSE, 'X', "X")                                                                 \
+    CMD(ZOOM, cmd_zoom, "zoom: the next pane alone on the whole screen; Z all panes")             \
+    KEY(ZOOM, 'z', "z")                                                                            \
+    CMD(ZOOM_OFF, cmd_zoom_off, NULL)                                                              \
+    KEY(ZOOM_OFF, 'Z', "Z")                                                                        \
     CMD(AUTOPLAY, cmd_autoplay, "autoplay on/off")                                                 \
     KEY(AUTOPLAY, ' ', "space")                                                                    \
     CMD(FASTER, cmd_faster, "autoplay faster, slower")                                             \

@@ -30,10 +30,17 @@ void tui_say(struct tui *t, bool warn, const char *fmt, ...)
     t->message_warn = warn;
 }
 
-/* Explains a stop event on the status line and stops autoplay. */
+/* The engine events that stop runs and autoplay. */
+static unsigned stop_events(const struct tui *t)
+{
+    return RNN_EV_NONFINITE | (t->no_explosion_pause ? 0 : RNN_EV_EXPLODED);
+}
+
+/* Explains a stop event on the status line (status.c adds the keys that
+ * help) and stops autoplay. */
 static void report_events(struct tui *t, unsigned ev)
 {
-    if (!(ev & TUI_STOP_EVENTS))
+    if (!(ev & stop_events(t)))
         return;
     struct rnn_view v;
     rnn_engine_view(t->s->engine, &v);
@@ -42,18 +49,18 @@ static void report_events(struct tui *t, unsigned ev)
     /* The update that raised the event is the last one, which brought the
      * counter to the epoch the status line shows: no second number. */
     t->autoplay = false;
-    const char *advice = v.settings.clip > 0 ? "C: smaller clip" : "c clips";
+    t->paused = true;
     if (ev & RNN_EV_NONFINITE)
-        tui_say(t, true, "PAUSED: nan/inf in the last update - r resets, %s", advice);
+        tui_say(t, true, "PAUSED: nan/inf in the last update");
     else
-        tui_say(t, true, "PAUSED: exploding gradient, last update |grad| %s - %s", norm, advice);
+        tui_say(t, true, "PAUSED: explosion, last update |grad| %s", norm);
 }
 
 unsigned cmd_step(struct tui *t, uint64_t n)
 {
     for (uint64_t i = 0; i < n && !tui_interrupted(); i++) {
         unsigned ev = rnn_engine_step(t->s->engine);
-        if (ev & TUI_STOP_EVENTS) {
+        if (ev & stop_events(t)) {
             report_events(t, ev);
             break;
         }
@@ -61,26 +68,88 @@ unsigned cmd_step(struct tui *t, uint64_t n)
     return REACT_REFRESH;
 }
 
-static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
+/* Finishes n iterations unless one raises an event of stop; *events gets
+ * the events of all of them. Returns how many were done. */
+static uint64_t run_sliced(struct tui *t, uint64_t n, unsigned stop, unsigned *events)
 {
-    unsigned ev = 0;
     uint64_t done = 0;
-    while (done < n && !(ev & TUI_STOP_EVENTS) && !tui_interrupted()) {
+    *events = 0;
+    while (done < n && !(*events & stop) && !tui_interrupted()) {
         unsigned slice_ev = 0;
         uint64_t slice = n - done < TUI_RUN_SLICE ? n - done : TUI_RUN_SLICE;
-        done += rnn_engine_run(t->s->engine, slice, TUI_STOP_EVENTS, &slice_ev);
-        ev |= slice_ev;
+        done += rnn_engine_run(t->s->engine, slice, stop, &slice_ev);
+        *events |= slice_ev;
     }
-    if (ev & TUI_STOP_EVENTS)
+    return done;
+}
+
+static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
+{
+    unsigned ev;
+    uint64_t done = run_sliced(t, n, stop_events(t), &ev);
+    if (ev & stop_events(t))
         report_events(t, ev);
     else if (n > 1)
         tui_say(t, false, "ran %llu %s", (unsigned long long)done, what);
     return REACT_REFRESH;
 }
 
+static const char *iteration_word(const struct tui *t)
+{
+    return t->s->corpus ? "iteration" : "epoch";
+}
+
 unsigned cmd_epoch(struct tui *t, uint64_t n)
 {
     return run_iterations(t, n, t->s->corpus ? "iterations" : "epochs");
+}
+
+/* Back to the start of iteration n, which begins at micro-step n (2T + 1)
+ * (every window has T steps): one rewind, not one per micro-step. */
+static unsigned go_back(struct tui *t, uint64_t n, uint64_t tick)
+{
+    if (!rnn_engine_rewind_to(t->s->engine, tick)) {
+        tui_say(t, true, "%s %llu is no longer kept for rewinding: r restarts from 0",
+                iteration_word(t), (unsigned long long)n);
+        return REACT_REFRESH;
+    }
+    tui_say(t, false, "at %s %llu", iteration_word(t), (unsigned long long)n);
+    return REACT_RECALC;
+}
+
+unsigned tui_go_to(struct tui *t, uint64_t n)
+{
+    struct rnn_view v;
+    rnn_engine_view(t->s->engine, &v);
+    uint64_t per = 2 * (uint64_t)v.T + 1;
+    if (n <= v.iteration)
+        return go_back(t, n, n * per);
+    t->autoplay = false;
+    unsigned ev;
+    run_sliced(t, n - v.iteration, RNN_EV_NONFINITE, &ev); /* finishes the current one first */
+    if (ev & RNN_EV_NONFINITE)
+        report_events(t, ev);
+    else
+        tui_say(t, false, "at %s %llu%s", iteration_word(t), (unsigned long long)n,
+                ev & RNN_EV_EXPLODED ? " (through an explosion: l shows where)" : "");
+    return REACT_RECALC;
+}
+
+unsigned cmd_goto(struct tui *t, uint64_t n)
+{
+    if (t->counted)
+        return tui_go_to(t, n);
+    return teach_ask_goto(t);
+}
+
+unsigned cmd_explosion_pause(struct tui *t, uint64_t n)
+{
+    (void)n;
+    t->no_explosion_pause = !t->no_explosion_pause;
+    tui_say(t, false,
+            t->no_explosion_pause ? "explosions no longer pause runs (X: pause again)"
+                                  : "explosions pause runs again");
+    return REACT_REFRESH;
 }
 
 unsigned cmd_pass(struct tui *t, uint64_t n)
@@ -100,6 +169,33 @@ unsigned cmd_back(struct tui *t, uint64_t n)
                     (unsigned long long)i);
             break;
         }
+    return REACT_REFRESH;
+}
+
+/* Panes by the names the zoom announces, in the order z visits them. */
+static const char *const pane_names[PANE_COUNT] = {
+    [PANE_SEQUENCE] = "sequence", [PANE_HIDDEN] = "hidden state", [PANE_LOSS] = "loss",
+    [PANE_SOFTMAX] = "softmax",   [PANE_GRADS] = "parameters",    [PANE_EQUATION] = "equation",
+};
+
+unsigned cmd_zoom(struct tui *t, uint64_t n)
+{
+    if (t->lesson) { /* the caption bar lives in the equation pane's rows */
+        tui_say(t, true, "no zoom during a lesson");
+        return REACT_REFRESH;
+    }
+    t->zoom = (int)((t->zoom + n) % (PANE_COUNT + 1));
+    if (t->zoom == PANE_COUNT)
+        tui_say(t, false, "all panes");
+    else
+        tui_say(t, false, "zoom: %s (%d of %d)", pane_names[t->zoom], t->zoom + 1, PANE_COUNT);
+    return REACT_REFRESH;
+}
+
+unsigned cmd_zoom_off(struct tui *t, uint64_t n)
+{
+    (void)n;
+    t->zoom = PANE_COUNT;
     return REACT_REFRESH;
 }
 
@@ -252,7 +348,9 @@ static const cmd_fn handlers[CMD_COUNT] = {COMMAND_TABLE(HANDLER_ROW, NO_KEY)};
 unsigned tui_command(struct tui *t, const struct command *c)
 {
     t->message[0] = '\0';
+    t->paused = false;
     t->loss_valid = false;
+    t->counted = c->counted;
     return handlers[c->id](t, c->count);
 }
 
@@ -263,7 +361,7 @@ unsigned tui_autoplay_tick(struct tui *t)
     if (s->epochs == 0)
         return cmd_step(t, 1);
     unsigned ev = 0;
-    rnn_engine_run(t->s->engine, (uint64_t)s->epochs, TUI_STOP_EVENTS, &ev);
+    rnn_engine_run(t->s->engine, (uint64_t)s->epochs, stop_events(t), &ev);
     report_events(t, ev);
     return REACT_REFRESH;
 }

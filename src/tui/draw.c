@@ -82,13 +82,16 @@ int draw_fmt(WINDOW *w, int y, int x, attr_t a, const char *fmt, ...)
 int draw_num(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int width)
 {
     char buf[FMT_NUM_CAP];
-    return draw_str(w, y, x, theme_signed(th, v) | extra, fmt_num(buf, sizeof buf, v, width));
+    /* A colour in extra (a changed entry) wins; the '-' still shows the sign. */
+    return draw_str(w, y, x, theme_combine(extra, theme_signed(th, v)),
+                    fmt_num(buf, sizeof buf, v, width));
 }
 
 int draw_num_cell(WINDOW *w, int y, int x, const struct theme *th, attr_t extra, double v, int cols)
 {
     char buf[FMT_NUM_CAP];
-    return draw_str(w, y, x, theme_signed(th, v) | extra, fmt_cell(buf, sizeof buf, v, cols));
+    return draw_str(w, y, x, theme_combine(extra, theme_signed(th, v)),
+                    fmt_cell(buf, sizeof buf, v, cols));
 }
 
 void draw_title(WINDOW *w, const struct theme *th, const char *title)

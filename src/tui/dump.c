@@ -9,12 +9,13 @@
 const char dump_role_letters[TH_ROLE_COUNT + 1] = " TC+-GBXdSW";
 _Static_assert(sizeof dump_role_letters == TH_ROLE_COUNT + 1, "one letter per role");
 
-/* Colour pair r is role r (theme.c); roles without a pair are told apart by
- * their attributes alone. */
+/* Each coloured role has a colour pair of its own (theme.c); roles without
+ * a pair are told apart by their attributes alone. */
 static char role_of(const struct theme *th, attr_t attrs, short pair)
 {
-    if (pair > 0 && pair < TH_ROLE_COUNT)
-        return dump_role_letters[pair];
+    for (int r = 0; pair > 0 && r < TH_ROLE_COUNT; r++)
+        if (PAIR_NUMBER(th->attr[r]) == pair)
+            return dump_role_letters[r];
     attr_t look = attrs & (A_BOLD | A_DIM | A_REVERSE | A_UNDERLINE);
     for (int r = 1; r < TH_ROLE_COUNT; r++)
         if (PAIR_NUMBER(th->attr[r]) == 0 && th->attr[r] != A_NORMAL && th->attr[r] == look)

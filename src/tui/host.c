@@ -81,21 +81,21 @@ void host_update(struct host *h, const struct frame *f, struct rnn_engine *e)
 
 /* The view covers everything above the status line (and the rows below it
  * others keep); remade on resize. */
-static WINDOW *view_window(struct host *h)
+static WINDOW *view_window(struct host *h, const struct theme *th)
 {
     int rows = LINES - 1 - h->rows_below, cols = COLS;
     if (h->win && (getmaxy(h->win) != rows || getmaxx(h->win) != cols)) {
         delwin(h->win);
         h->win = NULL;
     }
-    if (!h->win)
-        h->win = newwin(rows, cols, 0, 0);
+    if (!h->win && (h->win = newwin(rows, cols, 0, 0)))
+        theme_paint(th, h->win);
     return h->win;
 }
 
 void host_draw(struct host *h, const struct frame *f, WINDOW *const pane_win[PANE_COUNT])
 {
-    WINDOW *w = h->shown != VIEW_NONE ? view_window(h) : NULL;
+    WINDOW *w = h->shown != VIEW_NONE ? view_window(h, f->th) : NULL;
     if (w) {
         werase(w);
         view_draw(&h->view[h->shown], f, w);
@@ -103,6 +103,8 @@ void host_draw(struct host *h, const struct frame *f, WINDOW *const pane_win[PAN
         return;
     }
     for (int i = 0; i < PANE_COUNT; i++) {
+        if (!pane_win[i])
+            continue; /* another pane is zoomed */
         werase(pane_win[i]);
         view_draw(&h->pane[i], f, pane_win[i]);
         wnoutrefresh(pane_win[i]);

@@ -18,7 +18,7 @@ enum pane_id {
 };
 
 struct rect {
-    int y, x, h, w;
+    int y, x, h, w; /* h 0: the pane is not shown (another is zoomed) */
 };
 
 struct layout {
@@ -33,6 +33,7 @@ struct layout_wants {
     int T;
     int vocab;
     int hidden;
+    int zoom; /* a pane shown alone, filling the screen; PANE_COUNT: none */
 };
 
 void layout_compute(int rows, int cols, const struct layout_wants *wants, struct layout *out);

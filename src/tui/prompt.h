@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum prompt_kind { PROMPT_NONE, PROMPT_CLIP, PROMPT_LR, PROMPT_SAVE, PROMPT_LOAD };
+enum prompt_kind { PROMPT_NONE, PROMPT_CLIP, PROMPT_LR, PROMPT_SAVE, PROMPT_LOAD, PROMPT_GOTO };
 
 enum prompt_result { PROMPT_EDITING, PROMPT_ACCEPTED, PROMPT_CANCELLED };
 

@@ -1,9 +1,11 @@
 /* The status line: epoch, phase and timestep, learning rate, optimiser,
- * the BPTT lab's settings, autoplay, a count being typed, and either a message or the main keys. */
+ * the BPTT lab's settings, autoplay, a count being typed, a message, and the
+ * keys that make sense now. */
 #include <stdio.h>
 
 #include "app.h"
 #include "draw.h"
+#include "teach.h"
 
 static void phase_text(const struct rnn_view *v, char *buf, size_t cap)
 {
@@ -27,6 +29,51 @@ static int lab_text(const struct rnn_settings *s, int T, char *left, size_t cap,
     return n;
 }
 
+/* The keys that make sense now, most useful first; the status line shows as
+ * many as fit. NULL ends a list. */
+static const char *const *hints_now(const struct tui *t, const struct frame *f)
+{
+    static const char *const typing[] = {"Enter accepts", "Esc cancels", NULL};
+    static const char *const exploded[] = {"c clip", "X: no pause", "[ ] lr", "e go on", NULL};
+    static const char *const nonfinite[] = {"r reset", "c clip", "[ ] lr", NULL};
+    static const char *const playing[] = {"space pause", "+ - speed", "X pause at explosions",
+                                          "? help", NULL};
+    static const char *const view[] = {"same key back", "j k scroll", "? help", NULL};
+    static const char *const zoomed[] = {"z next pane", "Z all panes", "n step",
+                                         "e epoch",     "? help",      NULL};
+    static const char *const matrix[] = {"n step",       "e epoch",   "Tab matrix", "? help",
+                                         "arrows entry", "x numbers", "G go to",    NULL};
+    static const char *const rest[] = {"n step",  "e epoch", "space play", "? help",
+                                       "G go to", "p back",  "q quit",     NULL};
+    if (t->teach->prompt.kind != PROMPT_NONE)
+        return typing;
+    if (t->paused)
+        return f->v.last_events & RNN_EV_NONFINITE ? nonfinite : exploded;
+    if (t->autoplay)
+        return playing;
+    if (t->host.shown != VIEW_NONE)
+        return view;
+    if (t->zoom != PANE_COUNT)
+        return zoomed;
+    return f->v.shape.hidden > 1 ? matrix : rest;
+}
+
+/* Draws the hints that fit in the columns from x on, right-aligned. */
+static void draw_hints(WINDOW *w, int x, attr_t a, const char *const *hints)
+{
+    char line[160] = "";
+    size_t len = 0;
+    int room = getmaxx(w) - x - 3;
+    for (int i = 0; hints[i]; i++) {
+        int n = draw_width(hints[i]) + (i ? 2 : 0);
+        if ((int)len + n > room || len + (size_t)n >= sizeof line)
+            break;
+        len += (size_t)snprintf(line + len, sizeof line - len, "%s%s", i ? "  " : "", hints[i]);
+    }
+    if (len)
+        draw_str(w, 0, getmaxx(w) - draw_width(line) - 1, a, line);
+}
+
 void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
 {
     const struct theme *th = &t->th;
@@ -47,23 +94,13 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
     if (t->in.count && n > 0 && (size_t)n < sizeof left)
         snprintf(left + n, sizeof left - (size_t)n, " | count %llu_",
                  (unsigned long long)t->in.count);
-    if (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width)
+    /* The message matters more, and at a pause so do the keys that help. */
+    if (t->paused || (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width))
         snprintf(left, sizeof left, " %s %llu |", f->corpus ? "iteration" : "epoch",
-                 (unsigned long long)v->iteration); /* the message matters more */
+                 (unsigned long long)v->iteration);
     int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
-    if (t->message[0]) {
-        draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
-                 t->message);
-        return;
-    }
-    static const char *const hints[] = {
-        "n step  e epoch  p back  space play  ? help  q quit",
-        "n step  e epoch  p back  ? help  q quit",
-        "n step  ? help  q quit",
-        "? help",
-    };
-    size_t count = sizeof hints / sizeof hints[0], i = 0;
-    while (i + 1 < count && x + 2 + draw_width(hints[i]) >= width)
-        i++;
-    draw_str(w, 0, width - draw_width(hints[i]) - 1, th->attr[TH_STATUS], hints[i]);
+    if (t->message[0])
+        x = draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
+                     t->message);
+    draw_hints(w, x, th->attr[TH_STATUS], hints_now(t, f));
 }

@@ -253,6 +253,12 @@ unsigned cmd_lr_type(struct tui *t, uint64_t n)
     return ask(t, PROMPT_LR, "learning rate (Enter)", initial);
 }
 
+unsigned teach_ask_goto(struct tui *t)
+{
+    return ask(t, PROMPT_GOTO, t->s->corpus ? "go to iteration (Enter)" : "go to epoch (Enter)",
+               "");
+}
+
 unsigned cmd_save(struct tui *t, uint64_t n)
 {
     (void)n;
@@ -325,6 +331,12 @@ static unsigned prompt_done(struct tui *t, enum prompt_kind kind, const char *te
         if (!parse_value(text, 0.0, true, &v))
             break;
         return set_lr(t, v);
+    case PROMPT_GOTO: {
+        uint64_t n;
+        if (!parse_u64(text, 0, UINT64_MAX, &n))
+            break;
+        return tui_go_to(t, n);
+    }
     case PROMPT_SAVE:
     case PROMPT_LOAD:
         if (!*text)

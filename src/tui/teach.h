@@ -61,6 +61,9 @@ int teach_close(struct tui *t, char *err, size_t errcap);
 typedef unsigned (*teach_dispatch_fn)(struct tui *t, int key);
 unsigned teach_event(struct tui *t, int key, teach_dispatch_fn dispatch);
 
+/* Asks on the status line for the epoch (iteration) to go to (G alone). */
+unsigned teach_ask_goto(struct tui *t);
+
 /* Quiz (quiz.c): asks instead of stepping; answers a pending question. */
 bool quiz_wants_key(const struct tui *t, int key);
 unsigned quiz_ask(struct tui *t);

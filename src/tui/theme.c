@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contrast.h"
+
 static const char *const utf8_eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"};
 static const char *const ascii_eighths[] = {"", "", "", "", "#", "#", "#", "#", "#"};
 static const char *const utf8_spark[] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
@@ -74,18 +76,37 @@ void theme_choose_glyphs(struct theme *th)
     th->g = th->utf8 ? &utf8_glyphs : &ascii_glyphs;
 }
 
-_Static_assert(TH_BLACK == COLOR_BLACK && TH_RED == COLOR_RED && TH_GREEN == COLOR_GREEN &&
-                   TH_YELLOW == COLOR_YELLOW && TH_BLUE == COLOR_BLUE &&
-                   TH_MAGENTA == COLOR_MAGENTA && TH_CYAN == COLOR_CYAN && TH_WHITE == COLOR_WHITE,
-               "theme_table.h colour numbers");
-
 static attr_t curses_attrs(unsigned attrs)
 {
     return (attrs & TH_BOLD ? A_BOLD : 0) | (attrs & TH_DIMMED ? A_DIM : 0) |
            (attrs & TH_REVERSE ? A_REVERSE : 0) | (attrs & TH_UNDERLINE ? A_UNDERLINE : 0);
 }
 
-/* Role r uses colour pair r when its row gives it a colour. */
+/* The colour to ask curses for: the xterm-256 index itself when the terminal
+ * has 256 colours, else the nearest (in RGB) of the 8 or 16 it has. */
+static short terminal_colour(short index)
+{
+    if (index == TH_NONE || COLORS >= CONTRAST_COLOURS)
+        return index;
+    int have = COLORS >= 16 ? 16 : 8, best = 0;
+    long best_d = -1;
+    unsigned char want[3], rgb[3];
+    contrast_rgb(index, want);
+    for (int k = 0; k < have; k++) {
+        contrast_rgb(k, rgb);
+        long d = 0;
+        for (int i = 0; i < 3; i++)
+            d += (long)(want[i] - rgb[i]) * (want[i] - rgb[i]);
+        if (best_d < 0 || d < best_d) {
+            best_d = d;
+            best = k;
+        }
+    }
+    return (short)best;
+}
+
+/* Role r uses colour pair r + 1 (pair 0 is the terminal's own) when its row
+ * gives it a colour. */
 static void apply_scheme(struct theme *th, const struct theme_scheme *sc)
 {
     if (th->colour)
@@ -94,8 +115,8 @@ static void apply_scheme(struct theme *th, const struct theme_scheme *sc)
         const struct th_style *st = &sc->role[r];
         th->attr[r] = curses_attrs(st->attrs);
         if (th->colour && (st->fg != TH_NONE || st->bg != TH_NONE)) {
-            init_pair((short)r, st->fg, st->bg);
-            th->attr[r] |= COLOR_PAIR(r);
+            init_pair((short)(r + 1), terminal_colour(st->fg), terminal_colour(st->bg));
+            th->attr[r] |= COLOR_PAIR(r + 1);
         }
     }
 }
@@ -107,6 +128,17 @@ void theme_init_colours(struct theme *th, const char *name)
     bool colour = sc && sc->colour && !(no_colour && *no_colour) && has_colors();
     th->colour = colour && start_color() == OK;
     apply_scheme(th, th->colour ? sc : theme_scheme_find("mono"));
+}
+
+void theme_paint(const struct theme *th, WINDOW *w)
+{
+    wbkgd(w, th->attr[TH_NORMAL] | ' ');
+}
+
+attr_t theme_combine(attr_t first, attr_t second)
+{
+    attr_t colour = first & A_COLOR ? first & A_COLOR : second & A_COLOR;
+    return ((first | second) & ~A_COLOR) | colour;
 }
 
 attr_t theme_signed(const struct theme *th, double x)
@@ -126,5 +158,5 @@ const char *theme_heat(const struct theme *th, double x, double full, attr_t *at
     if (k == 0 && x != 0.0)
         k = 1;
     *attr = theme_signed(th, x);
-    return x < 0.0 && !th->colour ? g->heat_neg[k] : g->heat[k];
+    return x < 0.0 ? g->heat_neg[k] : g->heat[k];
 }

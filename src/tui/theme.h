@@ -17,7 +17,7 @@ struct glyphs {
     const char *neg_half;       /* half a cell, right-aligned */
     struct spark_style spark;
     const char *const *heat;     /* weakest to strongest */
-    const char *const *heat_neg; /* the same for negative values in monochrome */
+    const char *const *heat_neg; /* the same for negative values */
     int nheat;
 };
 
@@ -34,10 +34,19 @@ void theme_choose_glyphs(struct theme *th);
  * option parsing has checked the name). */
 void theme_init_colours(struct theme *th, const char *name);
 
+/* Gives a window the theme's own background and base attributes (the
+ * high-contrast theme paints black and draws everything bold). */
+void theme_paint(const struct theme *th, WINDOW *w);
+
 /* A heat-map cell for x on a scale of +-full: the glyph of its magnitude
- * (the weakest visible one for any non-zero x), its sign in colour or, in
- * monochrome, by the negative glyph set; nan and inf get the warning mark. */
+ * (the weakest visible one for any non-zero x), its sign twice: in colour
+ * and by the glyph set (never by colour alone); nan and inf get the warning
+ * mark. */
 const char *theme_heat(const struct theme *th, double x, double full, attr_t *attr);
+
+/* Both attributes, with first's colour when it has one (colour pairs cannot
+ * be OR-ed: the sum would name some other pair). */
+attr_t theme_combine(attr_t first, attr_t second);
 
 /* TH_POS or TH_NEG by the sign of x. */
 attr_t theme_signed(const struct theme *th, double x);

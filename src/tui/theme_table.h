@@ -23,18 +23,9 @@ enum th_role {
     TH_ROLE_COUNT
 };
 
-/* The eight ANSI colours, numbered as curses numbers them (theme.c checks). */
-enum th_colour {
-    TH_NONE = -1, /* the terminal's own foreground or background */
-    TH_BLACK,
-    TH_RED,
-    TH_GREEN,
-    TH_YELLOW,
-    TH_BLUE,
-    TH_MAGENTA,
-    TH_CYAN,
-    TH_WHITE
-};
+/* Colours are xterm-256 indices (0..255; contrast.h gives their RGB); on a
+ * terminal with fewer colours theme.c uses the nearest one it has. */
+#define TH_NONE (-1) /* the terminal's own foreground or background */
 
 enum th_attr {
     TH_BOLD = 1u << 0,
@@ -45,7 +36,7 @@ enum th_attr {
 
 /* A role's look: colours (TH_NONE for both: no colour pair) and attributes. */
 struct th_style {
-    signed char fg, bg;
+    short fg, bg;
     unsigned char attrs; /* enum th_attr */
 };
 
@@ -53,6 +44,9 @@ struct theme_scheme {
     const char *name;
     bool colour; /* needs colours; without them (NO_COLOR, a monochrome
                     terminal) the visualiser uses the "mono" row instead */
+    /* The terminal's own foreground and background the theme is made for:
+     * what TH_NONE stands for when its contrast is checked. */
+    short ink, paper;
     struct th_style role[TH_ROLE_COUNT];
 };
 
@@ -62,7 +56,7 @@ extern const size_t theme_scheme_count;
 /* The row called name (NULL: the default), or NULL when there is none. */
 const struct theme_scheme *theme_scheme_find(const char *name);
 
-/* "default, mono": the names for --help and error messages. */
+/* "dark, light, high-contrast, mono": the names for --help and error messages. */
 void theme_scheme_names(char *buf, size_t cap);
 
 #endif

@@ -81,9 +81,12 @@ static void free_windows(struct tui *t)
     t->status = t->help_win = t->caption = NULL;
 }
 
-static WINDOW *rect_window(const struct rect *r)
+static WINDOW *rect_window(const struct tui *t, const struct rect *r)
 {
-    return newwin(r->h, r->w, r->y, r->x);
+    WINDOW *w = newwin(r->h, r->w, r->y, r->x);
+    if (w)
+        theme_paint(&t->th, w);
+    return w;
 }
 
 /* Recomputes the layout for the current size and makes the windows;
@@ -91,8 +94,10 @@ static WINDOW *rect_window(const struct rect *r)
 static bool relayout(struct tui *t)
 {
     free_windows(t);
-    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden};
+    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden,
+                                 t->zoom};
     layout_compute(LINES, COLS, &wants, &t->lay);
+    t->laid_zoom = t->zoom;
     clearok(curscr, TRUE);
     if (t->lay.too_small)
         return true;
@@ -103,12 +108,14 @@ static bool relayout(struct tui *t)
             return false;
     }
     for (int i = 0; i < PANE_COUNT; i++)
-        if (!(t->win[i] = rect_window(&t->lay.pane[i])))
+        if (t->lay.pane[i].h > 0 && !(t->win[i] = rect_window(t, &t->lay.pane[i])))
             return false;
     int hr, hc;
     help_size(t, LINES, COLS, &hr, &hc);
-    t->status = rect_window(&t->lay.status);
+    t->status = rect_window(t, &t->lay.status);
     t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
+    if (t->help_win)
+        theme_paint(&t->th, t->help_win);
     return t->status && t->help_win;
 }
 
@@ -309,7 +316,7 @@ static void main_loop(struct tui *t)
         double start = now_ms();
         unsigned flags =
             t->lesson ? lesson_play_event(t, key, handle_key) : teach_event(t, key, handle_key);
-        if (flags & REACT_QUIT)
+        if ((flags & REACT_QUIT) || (t->zoom != t->laid_zoom && !relayout(t)))
             break;
         dirty = flags & REACT_REFRESH;
         if (log && key != ERR) {
@@ -386,13 +393,15 @@ static bool start_curses(struct tui *t, bool headless, char *err, size_t cap)
     curs_set(0);
     set_escdelay(25);
     theme_init_colours(&t->th, t->o->theme);
+    theme_paint(&t->th, stdscr); /* "terminal too small" */
     return true;
 }
 
 int tui_run(struct session *s, const struct options *o, const struct lesson *lesson)
 {
     struct lesson_play play;
-    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT, .lesson = lesson ? &play : NULL};
+    struct tui t = {.s = s, .o = o, .speed = TUI_SPEED_DEFAULT, .lesson = lesson ? &play : NULL,
+                    .zoom = PANE_COUNT};
     setlocale(LC_ALL, "");
     theme_choose_glyphs(&t.th);
     install_signals();

@@ -23,4 +23,8 @@ enum view_id { VIEW_NONE, VIEW_TABLE(VIEW_TABLE_ENUM) VIEW_COUNT };
 #define VIEW_TABLE_DECL(id, ops) extern const struct view_ops ops;
 VIEW_TABLE(VIEW_TABLE_DECL)
 
+/* The loss chart (views/chart.c) drawn into any window under title: the
+ * loss pane shows it when it has rows to spare or is zoomed. */
+void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title);
+
 #endif

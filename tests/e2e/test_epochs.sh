@@ -18,11 +18,11 @@ e2e_wait_row "lowest" 2.0603
 
 # The explosion (docs/worked-example.md): a 1000-epoch run stops there and explains.
 e2e_type 1000e
-e2e_wait_text "exploding gradient"
+e2e_wait_text "PAUSED: explosion, last update"
 epoch=$(e2e_screen | sed -n 's/.*epoch \([0-9][0-9]*\) loss.*/\1/p' | head -1)
 [ "$epoch" -ge 650 ] && [ "$epoch" -le 665 ] || e2e_fail "paused at epoch $epoch, not near 656"
 # The message names no epoch but the status line's own, and the norm it quotes.
-e2e_wait_text "epoch $epoch |  PAUSED: exploding gradient, last update |grad| 1.1784 - c clips"
+e2e_wait_text "epoch $epoch |  PAUSED: explosion, last update |grad| 1.1784"
 # + while paused says the speed is for the next autoplay.
 e2e_keys +
 e2e_wait_text "when playing (paused: space plays)"

@@ -60,7 +60,7 @@ e2e_wait_text "pause 1 of 8 "
 next_pause 2 8
 e2e_wait_text "Question: Will the loss keep falling for 1000 epochs?"
 next_pause 3 8
-e2e_wait_text "PAUSED: exploding gradient"
+e2e_wait_text "PAUSED: explosion, last update"
 e2e_wait_text "epoch 657 loss"
 next_pause 4 8
 e2e_wait_text "Loss per epoch"

@@ -5,8 +5,8 @@ source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_explosion
 
 e2e_type 1000e
-e2e_wait_text "exploding gradient"
-e2e_wait_text "c clips"
+e2e_wait_text "PAUSED: explosion, last update"
+e2e_wait_text "c clip  X: no pause"
 epoch=$(e2e_screen | sed -n 's/.*epoch \([0-9][0-9]*\) loss.*/\1/p' | head -1)
 [ "$epoch" -ge 650 ] && [ "$epoch" -le 665 ] || e2e_fail "paused at epoch $epoch, not near 656"
 # The sparkline's clipping marks (their role, not their colour) are checked
@@ -20,7 +20,7 @@ e2e_type 1000e
 e2e_wait_text "ran 1000 epochs"
 loss=$(e2e_screen | sed -n 's/.*epoch 1000 loss \(-*[0-9.]*\).*/\1/p' | head -1)
 awk -v l="$loss" 'BEGIN { exit !(l > 0.55 && l < 0.63) }' || e2e_fail "epoch-1000 loss $loss is not about 0.59"
-e2e_screen | grep -q "exploding" && e2e_fail "clipping at 0.5 still exploded"
+e2e_screen | grep -q "PAUSED" && e2e_fail "clipping at 0.5 still exploded"
 
 # The chart's events row: clipping fired early on and again from about 662.
 e2e_keys l

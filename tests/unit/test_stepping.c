@@ -266,7 +266,9 @@ static void restep_checking(struct rnn_engine *e, const struct snapshot *snaps, 
 }
 
 /* Rewinding all the way back across iteration boundaries, then forward
- * again, for every optimiser: each state matches the recorded one. */
+ * again, for every optimiser: each state matches the recorded one. Then
+ * rnn_engine_rewind_to (the visualiser's go-to) jumps straight to earlier
+ * micro-steps: the same states, and stepping on from there gives them again. */
 static void test_rewind_all_the_way_and_restep(void **state)
 {
     (void)state;
@@ -281,6 +283,16 @@ static void test_rewind_all_the_way_and_restep(void **state)
         rewind_checking(m.engine, snaps, n, 0);
         assert_false(rnn_engine_rewind(m.engine));
         snapshot_expect(&snaps[0], m.engine, "after a refused rewind");
+        restep_checking(m.engine, snaps, 0, n);
+
+        assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)n)); /* here already */
+        snapshot_expect(&snaps[n], m.engine, "rewind to the current step");
+        assert_false(rnn_engine_rewind_to(m.engine, (uint64_t)n + 1)); /* never forward */
+        for (int k = n - 1; k >= 0; k -= 5) {
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)k));
+            snapshot_expect(&snaps[k], m.engine, "after rewind_to");
+        }
+        assert_true(rnn_engine_rewind_to(m.engine, 0));
         restep_checking(m.engine, snaps, 0, n);
         free_snaps(snaps, n);
         support_close(&m);

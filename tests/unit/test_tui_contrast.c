@@ -1,13 +1,16 @@
 /* The WCAG 2 contrast arithmetic over the xterm-256 palette, checked against
- * values published by xterm and the WCAG documents. */
+ * values published by xterm and the WCAG documents, and every theme row
+ * checked with it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
 #include "tui/contrast.h"
+#include "tui/theme_table.h"
 
 static void assert_rgb(int index, unsigned r, unsigned g, unsigned b)
 {
@@ -59,12 +62,41 @@ static void test_ratio(void **state)
     assert_float_equal(contrast_ratio(4, 0), 2.23, 0.005);
 }
 
+/* Every foreground/background pair a colour theme uses meets WCAG 2 level AA
+ * on the standard palette, the terminal's own colours being the ink and
+ * paper the theme is made for; and none draws dim. */
+static void test_themes_readable(void **state)
+{
+    (void)state;
+    int failures = 0, colour_themes = 0;
+    for (size_t i = 0; i < theme_scheme_count; i++) {
+        const struct theme_scheme *sc = &theme_schemes[i];
+        if (!sc->colour)
+            continue;
+        colour_themes++;
+        for (int r = 0; r < TH_ROLE_COUNT; r++) {
+            const struct th_style *st = &sc->role[r];
+            int fg = st->fg == TH_NONE ? sc->ink : st->fg;
+            int bg = st->bg == TH_NONE ? sc->paper : st->bg;
+            double ratio = contrast_ratio(fg, bg);
+            if (ratio < CONTRAST_WCAG_AA || (st->attrs & TH_DIMMED)) {
+                printf("%s, role %d: colour %d on %d, contrast %.2f%s\n", sc->name, r, fg, bg,
+                       ratio, st->attrs & TH_DIMMED ? ", dim" : "");
+                failures++;
+            }
+        }
+    }
+    assert_int_equal(failures, 0);
+    assert_int_equal(colour_themes, 3); /* dark, light, high-contrast */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_palette),
         cmocka_unit_test(test_luminance),
         cmocka_unit_test(test_ratio),
+        cmocka_unit_test(test_themes_readable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,9 @@
 /* Equation pane: the formula of the micro-step just done with its real
  * numbers, as the worked example writes them. Forward: h_t, Omega_t, yhat_t,
  * L_t. Backward: the gradient terms with (yhat_t - y_t). Update: old - lr *
- * grad = new for every parameter entry. Numbers come from the engine view. */
+ * grad = new for every parameter entry. Below it, when there are rows to
+ * spare, the ledger: the iteration's earlier steps with their numbers.
+ * Numbers come from the engine view. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +25,8 @@ struct eq_state {
     double from_output[RNN_HIDDEN_MAX], from_future[RNN_HIDDEN_MAX];
     double recurrent[RNN_HIDDEN_MAX]; /* sum_j W[i,j] h_{t-1}[j] */
 };
+/* A ledger column: wide enough for a backward step's longest line. */
+#define LEDGER_COL_MIN 80
 
 struct eq {
     const struct frame *f;
@@ -30,6 +34,8 @@ struct eq {
     WINDOW *w;
     int y;
     int width;
+    const struct rnn_block *p; /* the parameters this iteration's steps used */
+    bool earlier;              /* drawing an earlier step of the ledger */
 };
 
 static void equation_update(void *state, const struct frame *f, struct rnn_engine *e)
@@ -123,16 +129,26 @@ static void forward_hidden(struct eq *q, int t)
         char oh[2 * ONEHOT_MAX + 16];
         line(q, A_NORMAL, "h_%d = tanh(U x_%d + W h_%d + b)     x_%d = %s", t, t, t - 1, t,
              onehot(q, oh, sizeof oh, x));
-        line(q, A_BOLD, "    = tanh(%s + (%s)(%s) + %s) = %s", num(a, v->theta.U[x]),
-             num(b, v->theta.W[0]), num(c, v->h[t - 1]), num(d, v->theta.b[0]), num(r, hnew));
+        line(q, A_BOLD, "    = tanh(%s + (%s)(%s) + %s) = %s", num(a, q->p->U[x]),
+             num(b, q->p->W[0]), num(c, v->h[t - 1]), num(d, q->p->b[0]), num(r, hnew));
         return;
     }
     line(q, A_NORMAL, "h_%d%s = tanh(U[%d,x_%d] + %s_j W[%d,j] h_%d[j] + b[%d])  (selected unit)",
          t, unit_suffix(q, s), u + 1, t, q->f->th->g->sigma, u + 1, t - 1, u + 1);
-    if (q->st->has_recurrent)
+    if (q->st->has_recurrent && !q->earlier) /* the last step's only */
         line(q, A_BOLD, "    = tanh(%s + %s + %s) = tanh(%s) = %s",
-             num(a, v->theta.U[(size_t)u * K + x]), num(d, q->st->recurrent[u]),
-             num(b, v->theta.b[u]), num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
+             num(a, q->p->U[(size_t)u * K + x]), num(d, q->st->recurrent[u]), num(b, q->p->b[u]),
+             num(c, v->z[(size_t)(t - 1) * H + u]), num(r, hnew));
+}
+
+/* The block's title: the pane's title for the step just done, a header
+ * line for an earlier step of the ledger. */
+static void block_title(struct eq *q, const char *title)
+{
+    if (q->earlier)
+        line(q, q->f->th->attr[TH_TITLE], "%s", title + strlen("Equation: "));
+    else
+        draw_title(q->w, q->f->th, title);
 }
 
 static void draw_forward(struct eq *q, int t)
@@ -143,7 +159,7 @@ static void draw_forward(struct eq *q, int t)
     char title[128], n1[16], n2[16], n3[16], buf[DRAW_LINE_CAP], a[FMT_NUM_CAP], b[FMT_NUM_CAP];
     snprintf(title, sizeof title, "Equation: forward step t=%d of %d: input '%s', target '%s'", t,
              v->T, ch(q, n1, v->inputs[t - 1]), ch(q, n2, target));
-    draw_title(q->w, q->f->th, title);
+    block_title(q, title);
     forward_hidden(q, t);
     const double *o = v->o + (size_t)(t - 1) * K, *y = v->y + (size_t)(t - 1) * K;
     line(q, A_NORMAL, "%s_%d = V h_%d + c = %s", g->omega, t, t, vec(q, buf, sizeof buf, o, K, 20));
@@ -206,7 +222,7 @@ static void draw_dh_parts(struct eq *q, int t, const char *s, double dh)
              "dL/dh_%d%s = V%s(%s_%d - y_%d) [from the output] + W%s dr_%d [from the "
              "future]",
              t, s, g->transpose, g->yhat, t, t, g->transpose, t + 1);
-    if (!q->st->has_parts)
+    if (!q->st->has_parts || q->earlier) /* the parts are the last step's only */
         return;
     if (t == v->T)
         line(q, A_BOLD, "    = %s + 0 = %s", num(a, q->st->from_output[u]), num(c, dh));
@@ -224,7 +240,7 @@ static void draw_backward(struct eq *q, int t)
     char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP], d[FMT_NUM_CAP];
     snprintf(title, sizeof title, "Equation: backward step t=%d (BPTT goes t = %d down to 1)", t,
              v->T);
-    draw_title(q->w, q->f->th, title);
+    block_title(q, title);
     const double *dy = v->dy + (size_t)(t - 1) * K;
     double ht = v->h[(size_t)t * H + u], hprev = v->h[(size_t)(t - 1) * H + u];
     double dh = v->dh[(size_t)(t - 1) * H + u], dr = v->dr[(size_t)(t - 1) * H + u];
@@ -238,6 +254,8 @@ static void draw_backward(struct eq *q, int t)
     line(q, A_NORMAL,
          "dL/dW += dr_%d h_%d%s (h_%d%s = %s)   dL/dU[:,'%s'] += dr_%d   dL/db += dr_%d", t, t - 1,
          g->transpose, t - 1, s, num(a, hprev), ch(q, n1, v->inputs[t - 1]), t, t);
+    if (q->earlier)
+        return; /* dh_next is the last step's only */
     if (H == 1)
         line(q, A_NORMAL, "to h_%d: W%s dr_%d = (%s)(%s) = %s", t - 1, g->transpose, t,
              num(a, v->theta.W[0]), num(b, dr), num(d, v->dh_next[0]));
@@ -375,6 +393,20 @@ static void draw_update_entry(struct eq *q, int y, int x, const char *name, size
         draw_clipped(q, y, end, i);
 }
 
+/* How many entries the update lists. */
+static int update_entries(const struct eq *q)
+{
+    int n = 0;
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int R, C;
+        rnn_param_dims(q->f->v.shape, (enum rnn_param_id)id, &R, &C);
+        for (int r = 0; r < R; r++)
+            for (int c = 0; c < C; c++)
+                n += entry_shown(q, (enum rnn_param_id)id, r, c);
+    }
+    return n;
+}
+
 static void draw_update(struct eq *q)
 {
     const struct rnn_view *v = &q->f->v;
@@ -412,6 +444,10 @@ static void draw_update(struct eq *q)
     if (rows < 1 || cols < 1)
         return;
     struct rnn_shape shape = v->shape;
+    int entries = update_entries(q);
+    if ((entries + cols - 1) / cols < rows)
+        rows = (entries + cols - 1) / cols; /* the ledger gets the rest */
+    q->y = 1 + rows;
     int n = 0, capacity = rows * cols;
     for (int id = 0; id < RNN_P_COUNT; id++) {
         int R, C;
@@ -434,18 +470,91 @@ static void draw_update(struct eq *q)
     }
 }
 
+/* Lines an earlier step takes in the ledger: its header and formulas. */
+static int earlier_lines(const struct rnn_view *v, enum rnn_phase phase, int t)
+{
+    return phase == RNN_PHASE_FORWARD ? 7 + (t == v->T) : 6;
+}
+
+/* The step before (phase, t) in the iteration's order F1..FT, BT..B1, U;
+ * false before F1. */
+static bool step_before(const struct rnn_view *v, enum rnn_phase *phase, int *t)
+{
+    if (*phase == RNN_PHASE_UPDATE) {
+        *phase = RNN_PHASE_BACKWARD;
+        *t = 1;
+    } else if (*phase == RNN_PHASE_BACKWARD && *t < v->T) {
+        ++*t;
+    } else if (*phase == RNN_PHASE_BACKWARD) {
+        *phase = RNN_PHASE_FORWARD;
+    } else if (*t > 1) {
+        --*t;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* The ledger: the iteration's earlier steps, newest first, in the rows below
+ * the step just done, in as many columns as fit (a step moves to the next
+ * column rather than split; the last one shows what fits). */
+static void draw_ledger(struct eq *q)
+{
+    const struct rnn_view *v = &q->f->v;
+    int top = q->y, rows = getmaxy(q->w) - top, width = getmaxx(q->w);
+    int ncols = width / LEDGER_COL_MIN > 0 ? width / LEDGER_COL_MIN : 1, colw = width / ncols;
+    enum rnn_phase phase = v->last_phase;
+    int t = v->last_t, col = 0, y = 0;
+    WINDOW *pane = q->w, *cw = NULL;
+    /* After the update the engine may already show the next window. */
+    if (rows < 2 || (phase == RNN_PHASE_UPDATE && q->f->corpus))
+        return;
+    q->earlier = true;
+    bool last = false;
+    while (!last && y < rows && step_before(v, &phase, &t)) {
+        int need = earlier_lines(v, phase, t);
+        if (y + need > rows && col + 1 < ncols) {
+            col++;
+            y = 0;
+            if (cw)
+                delwin(cw);
+            cw = NULL;
+        }
+        last = y + need > rows; /* the last column's last rows: as much as fits */
+        if (!cw && !(cw = derwin(pane, rows, colw, top, col * colw)))
+            break;
+        q->w = cw;
+        q->y = y;
+        q->width = colw - 1;
+        if (phase == RNN_PHASE_FORWARD)
+            draw_forward(q, t);
+        else
+            draw_backward(q, t);
+        y += need;
+    }
+    if (cw)
+        delwin(cw);
+    q->w = pane;
+}
+
 static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
 {
-    struct eq q = {.f = f, .st = state, .w = w, .y = 1, .width = getmaxx(w) - 1};
     const struct rnn_view *v = &f->v;
-    if (!v->has_last)
+    /* After the update theta is the new parameters; the steps used before. */
+    const struct rnn_block *p =
+        v->has_last && v->last_phase == RNN_PHASE_UPDATE ? &v->before : &v->theta;
+    struct eq q = {.f = f, .st = state, .w = w, .y = 1, .width = getmaxx(w) - 1, .p = p};
+    if (!v->has_last) {
         draw_start(&q);
-    else if (v->last_phase == RNN_PHASE_FORWARD)
+        return;
+    }
+    if (v->last_phase == RNN_PHASE_FORWARD)
         draw_forward(&q, v->last_t);
     else if (v->last_phase == RNN_PHASE_BACKWARD)
         draw_backward(&q, v->last_t);
     else
         draw_update(&q);
+    draw_ledger(&q);
 }
 
 const struct view_ops pane_equation = {.name = "equation",

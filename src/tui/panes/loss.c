@@ -1,13 +1,17 @@
 /* Loss pane: a sparkline of the total loss per epoch (the log plus the loss
  * at the current parameters), the current, first and lowest totals, and the
- * per-step losses L_t of the current epoch. */
+ * per-step losses L_t of the current epoch; with rows to spare (a large
+ * screen, or zoomed) the loss chart below them. */
 #include <stdio.h>
 
 #include "draw.h"
 #include "sparkline.h"
 #include "view.h"
+#include "view_table.h"
 
 #define SPARK_CAP (4 * 512)
+#define LOSS_TEXT_ROWS 5 /* title, sparkline, totals, lowest, L_t */
+#define CHART_MIN_ROWS 8 /* a title, a few rows of bars, the axis, ticks and marks */
 
 /* The sparkline's series: the engine's loss log, then the current loss. */
 static double series_at(const void *ctx, size_t i)
@@ -65,6 +69,19 @@ static void draw_step_losses(const struct frame *f, WINDOW *w, int y)
     }
 }
 
+/* With rows to spare, the whole loss history as a chart below the numbers. */
+static void draw_chart(const struct frame *f, WINDOW *w)
+{
+    int rows = getmaxy(w) - LOSS_TEXT_ROWS;
+    if (rows < CHART_MIN_ROWS)
+        return;
+    WINDOW *c = derwin(w, rows, getmaxx(w), LOSS_TEXT_ROWS, 0);
+    if (!c)
+        return;
+    chart_draw_in(f, c, false, "Loss per epoch (l: full screen)");
+    delwin(c);
+}
+
 static void loss_draw(const void *state, const struct frame *f, WINDOW *w)
 {
     (void)state;
@@ -99,6 +116,7 @@ static void loss_draw(const void *state, const struct frame *f, WINDOW *w)
         draw_str(w, 3, x, A_NORMAL, fmt_num(buf, sizeof buf, f->loss_lowest, 0));
     }
     draw_step_losses(f, w, 4);
+    draw_chart(f, w);
 }
 
 const struct view_ops pane_loss = {.name = "loss", .draw = loss_draw};

@@ -20,13 +20,13 @@ static void draw_column(const struct frame *f, WINDOW *w, int t, int x)
     const struct rnn_view *v = &f->v;
     const struct theme *th = f->th;
     attr_t cur = t == f->t_show ? th->attr[TH_CURRENT] : A_NORMAL;
-    draw_fmt(w, 1, x, cur | th->attr[TH_DIM], "%-3d", t);
+    draw_fmt(w, 1, x, theme_combine(cur, th->attr[TH_DIM]), "%-3d", t);
     draw_cell(w, 2, x, f, v->inputs[t - 1], cur);
     draw_cell(w, 3, x, f, v->targets[t - 1], cur);
     if (t > v->forward_done)
         return;
     bool right = v->pred[t - 1] == v->targets[t - 1];
-    draw_cell(w, 4, x, f, v->pred[t - 1], cur | th->attr[right ? TH_GOOD : TH_BAD]);
+    draw_cell(w, 4, x, f, v->pred[t - 1], theme_combine(th->attr[right ? TH_GOOD : TH_BAD], cur));
     draw_str(w, 4, x + 1, th->attr[right ? TH_GOOD : TH_BAD], right ? th->g->check : th->g->cross);
 }
 

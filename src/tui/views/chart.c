@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "view.h"
+#include "view_table.h"
 
 #define AXIS_COLS 9
 #define FOOT_ROWS 4 /* axis, tick labels, event marks, legend */
@@ -171,15 +172,20 @@ static unsigned chart_command(void *state, const struct command *c, char *msg, s
 static void chart_draw(const void *state, const struct frame *f, WINDOW *w)
 {
     const struct chart_view *ch = state;
+    char title[128];
+    snprintf(title, sizeof title, "Loss per epoch, %s scale (y toggles, l closes)",
+             ch->log ? "log" : "linear");
+    chart_draw_in(f, w, ch->log, title);
+}
+
+void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title)
+{
     const struct theme *th = f->th;
     struct series main_run = {f->log, f->log_len, f->log_stride}, ghost = {NULL, 0, 1};
     if (f->ghost_log)
         ghost = (struct series){f->ghost_log, f->ghost_len, f->ghost_stride};
     uint64_t epochs = series_epochs(&main_run) > series_epochs(&ghost) ? series_epochs(&main_run)
                                                                        : series_epochs(&ghost);
-    char title[128];
-    snprintf(title, sizeof title, "Loss per epoch, %s scale (y toggles, l closes)",
-             ch->log ? "log" : "linear");
     draw_title(w, th, title);
     int rows = getmaxy(w) - 1 - FOOT_ROWS, width = getmaxx(w) - AXIS_COLS - 1;
     if (epochs == 0 || rows < 2 || width < 10) {
@@ -187,7 +193,7 @@ static void chart_draw(const void *state, const struct frame *f, WINDOW *w)
         return;
     }
     int ncols = epochs < (uint64_t)width ? (int)epochs : width;
-    struct scale sc = make_scale(&main_run, &ghost, ch->log, rows);
+    struct scale sc = make_scale(&main_run, &ghost, log, rows);
     draw_axis_labels(f, w, &sc);
     for (int c = 0; c < ncols; c++) {
         uint64_t lo = (uint64_t)c * epochs / (uint64_t)ncols;

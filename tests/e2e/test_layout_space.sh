@@ -1,0 +1,27 @@
+# The layout hands spare rows to the panes that can use them: after an epoch
+# of the hello example (the equation pane's ledger full, the loss chart
+# below the loss numbers) no more than a handful of screen rows are blank at
+# 200x60 and 120x40. At 80x24 every pane keeps its minimum (the worked
+# example tests read every number there).
+source "$(dirname "$0")/lib.sh" "$@"
+blank_rows() { e2e_screen | grep -c '^ *$' || true; }
+e2e_start layout_space
+for size in "200 60" "120 40"; do
+    read -r cols rows <<<"$size"
+    e2e_resize "$cols" "$rows"
+    e2e_keys r
+    e2e_wait_text "epoch 0 | start"
+    e2e_keys e
+    e2e_wait_row "epoch 1 loss" 5.6922
+    e2e_wait_text "Loss per epoch"
+    e2e_wait_text "backward step t=1"
+    n=$(blank_rows)
+    [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows after an epoch"
+    e2e_type 99e
+    e2e_wait_row "epoch 100 loss" 2.0603
+    n=$(blank_rows)
+    [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows after 100 epochs"
+done
+e2e_keys q
+[ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
+echo "PASS layout_space"
