@@ -16,6 +16,10 @@ set -m           # background jobs then receive SIGINT instead of ignoring it
 ulimit -f 200000 # a safety net: the runs below are meant to be killed early
 ulimit -c 0      # the core-dumping signals (QUIT, SEGV, ...) leave no core file
 
+# A sanitizer build installs its own handlers for the fault signals (BUS,
+# FPE, SEGV) and aborts; leave those signals to rnnstep, as a plain build does.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:handle_sigbus=0:handle_sigfpe=0"
+
 failures=0 runs=0
 fail() {
     echo "FAIL: $*" >&2
