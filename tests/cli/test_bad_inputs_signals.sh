@@ -116,7 +116,7 @@ leftovers=$(ls -A | grep -v -x -e err.txt -e text256.txt | tr "\n" " ")
 # Under nohup SIGHUP stays ignored: the run goes on and finishes its trace.
 (trap '' HUP && exec "$rnnstep" --batch --epochs 20000 --trace t.jsonl >/dev/null 2>err.txt) &
 pid=$!
-wait_for_tmp t.jsonl 0 || fail "ignored SIGHUP: the run never opened its trace"
+wait_for_tmp t.jsonl 0 "$pid" || fail "ignored SIGHUP: the run never opened its trace"
 kill -s HUP "$pid"
 wait "$pid"
 rc=$?
