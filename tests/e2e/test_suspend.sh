@@ -3,6 +3,7 @@
 # redraw; the same during autoplay, which goes on playing after `fg`.
 source "$(dirname "$0")/lib.sh" "$@"
 E2E_SOCKET="rnnstep-$$-suspend"
+echo "$E2E_SOCKET" >>"$E2E_DIR/sockets" # e2e_cleanup ends this server too
 tm -f /dev/null new-session -d -x 80 -y 24 "env PS1='prompt> ' bash --norc --noprofile -i"
 e2e_wait_text "prompt>"
 e2e_type "stty -a > $E2E_DIR/stty.before; $(printf '%q' "$RNNSTEP")"
