@@ -1,5 +1,5 @@
 /* The visualiser's state: session, screen layout, input and play state.
- * Commands change it and return what to redraw; tui.c draws. */
+ * Commands change it and return reaction flags; screen.c draws. */
 #ifndef RNNSTEP_TUI_APP_H
 #define RNNSTEP_TUI_APP_H
 
@@ -13,6 +13,7 @@
 #include "input.h"
 #include "layout.h"
 #include "matrix.h"
+#include "prompt.h"
 #include "reaction.h"
 #include "theme.h"
 
@@ -42,7 +43,7 @@ struct tui {
     int help_scroll;         /* first key line the help overlay shows */
     char message[192];
     bool message_warn;
-    bool loss_valid; /* loss_now matches the engine state */
+    bool stale; /* the model changed since derived data was last updated */
     double loss_now;
     /* What loss_now was computed for: a command that leaves the parameters
      * and the window as they were (a step inside an iteration, a cursor
@@ -56,12 +57,14 @@ struct tui {
     WINDOW *caption;            /* its caption bar, above the status line */
 };
 
-/* A terminating signal arrived: long runs stop early so the program can
- * restore the terminal and exit. */
-bool tui_interrupted(void);
-
-/* Sets the status-line message. */
+/* Sets the status-line message (message.c). */
 void tui_say(struct tui *t, bool warn, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Opens a status-line prompt of kind with label and initial text; returns
+ * reaction flags. */
+unsigned tui_ask(struct tui *t, enum prompt_kind kind, const char *label, const char *initial);
+/* A command c begins: the last command's message and pause leave the status
+ * line. */
+void tui_command_begin(struct tui *t, const struct command *c);
 
 /* Every handler of the command table (command_table.h); commands.c puts them
  * in its handler table, so a row without its handler does not link. */
@@ -73,8 +76,18 @@ COMMAND_TABLE(TUI_HANDLER_DECL, TUI_NO_KEY)
  * explosions: the destination was asked for), back by rewinding. */
 unsigned tui_go_to(struct tui *t, uint64_t n);
 
-/* Runs a command; returns reaction flags. */
+/* The engine events that stop runs and autoplay (run.c): explosions too
+ * unless X turned that off. */
+unsigned run_stop_events(const struct tui *t);
+/* Explains a stop event on the status line (status.c adds the keys that
+ * help) and stops autoplay. */
+void run_report_events(struct tui *t, unsigned ev);
+
+/* Runs command c's handler (events.c began it); returns reaction flags. */
 unsigned tui_command(struct tui *t, const struct command *c);
+/* The command c to the full-screen view on screen; 0 when none is shown or it
+ * does not take c (view_cmds.c). */
+unsigned view_cmds_focused(struct tui *t, const struct command *c);
 /* One autoplay tick (a micro-step or some epochs, by speed). */
 unsigned tui_autoplay_tick(struct tui *t);
 /* Milliseconds between autoplay ticks at the current speed. */

@@ -69,6 +69,14 @@ unsigned host_command(struct host *h, enum view_id id, const struct command *c, 
     return view_command(&h->view[id], c, msg, cap);
 }
 
+void host_invalidate(struct host *h)
+{
+    for (int i = 0; i < PANE_COUNT; i++)
+        h->pane[i].stale = true;
+    for (int i = 0; i < VIEW_COUNT; i++)
+        h->view[i].stale = true;
+}
+
 void host_update(struct host *h, const struct frame *f, struct rnn_engine *e)
 {
     if (h->shown != VIEW_NONE) {

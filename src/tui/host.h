@@ -32,7 +32,9 @@ bool host_scroll(struct host *h, int64_t rows);
 unsigned host_command(struct host *h, enum view_id id, const struct command *c, char *msg,
                       size_t cap);
 
-/* Updates what is on screen from the frame, then draws it: the shown view
+/* The model changed: every pane and view updates before it is next drawn. */
+void host_invalidate(struct host *h);
+/* Updates what is on screen and stale from the frame, then draws it: the shown view
  * over everything above the status line, or each pane in its window. */
 void host_update(struct host *h, const struct frame *f, struct rnn_engine *e);
 void host_draw(struct host *h, const struct frame *f, WINDOW *const pane_win[PANE_COUNT]);

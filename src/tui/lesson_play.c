@@ -1,4 +1,4 @@
-/* The lesson player. Scripted keys go through teach_event like typed ones, so
+/* The lesson player. Scripted keys go through events_route like typed ones, so
  * a lesson's screens are the screens the same keys give by hand. Going back
  * to a stop (Left, or Enter after exploring) starts the session again and
  * runs the script up to that stop without drawing: the engine is
@@ -9,9 +9,10 @@
 
 #include "app.h"
 #include "draw.h"
+#include "teach.h"
 
 /* Runs steps until the next pause or question, or the end. */
-static void run_to_stop(struct tui *t, struct lesson_play *p, teach_dispatch_fn dispatch)
+static void run_to_stop(struct tui *t, struct lesson_play *p, lesson_route_fn route)
 {
     const struct lesson *l = p->l;
     while (p->next < l->nsteps) {
@@ -20,7 +21,7 @@ static void run_to_stop(struct tui *t, struct lesson_play *p, teach_dispatch_fn 
         case LESSON_SAY: p->say = s->text; break;
         case LESSON_KEYS:
             for (size_t i = 0; i < s->nkeys; i++)
-                teach_event(t, s->keys[i] == LESSON_TICK ? ERR : s->keys[i], dispatch);
+                route(t, s->keys[i] == LESSON_TICK ? ERR : s->keys[i]);
             break;
         case LESSON_PAUSE:
         case LESSON_ASK:
@@ -47,7 +48,6 @@ static void restart_session(struct tui *t)
     t->help = false;
     t->in = (struct input_state){0};
     t->message[0] = '\0';
-    t->loss_valid = false;
     t->teach->prompt.kind = PROMPT_NONE;
     t->teach->quiz = (struct quiz){0};
     if (t->teach->ghost) {
@@ -57,21 +57,21 @@ static void restart_session(struct tui *t)
 }
 
 /* Back at stop k (1..nstops), exactly as the script first reached it. */
-static void go_to_stop(struct tui *t, struct lesson_play *p, size_t k, teach_dispatch_fn dispatch)
+static void go_to_stop(struct tui *t, struct lesson_play *p, size_t k, lesson_route_fn route)
 {
     restart_session(t);
     p->next = p->stop = 0;
     p->say = NULL;
     do
-        run_to_stop(t, p, dispatch);
+        run_to_stop(t, p, route);
     while (p->stop < k && p->mode != LESSON_ENDED);
 }
 
 void lesson_play_start(struct tui *t, struct lesson_play *p, const struct lesson *l,
-                       teach_dispatch_fn dispatch)
+                       lesson_route_fn route)
 {
     *p = (struct lesson_play){.l = l};
-    run_to_stop(t, p, dispatch);
+    run_to_stop(t, p, route);
 }
 
 static bool is_enter(int key)
@@ -79,33 +79,33 @@ static bool is_enter(int key)
     return key == '\r' || key == '\n' || key == KEY_ENTER;
 }
 
-unsigned lesson_play_event(struct tui *t, int key, teach_dispatch_fn dispatch)
+unsigned lesson_play_event(struct tui *t, int key, lesson_route_fn route)
 {
     struct lesson_play *p = t->lesson;
     bool modal = t->help || t->teach->prompt.kind != PROMPT_NONE || t->teach->quiz.pending;
     if (key == ERR || key == KEY_RESIZE || modal || key == 'q')
-        return teach_event(t, key, dispatch);
+        return route(t, key);
     switch (p->mode) {
     case LESSON_WAITING:
         if (key == ' ' || key == KEY_RIGHT) {
-            run_to_stop(t, p, dispatch);
+            run_to_stop(t, p, route);
             return REACT_REFRESH | REACT_RECALC;
         }
         if (key == KEY_LEFT) {
-            go_to_stop(t, p, p->stop > 1 ? p->stop - 1 : 1, dispatch);
+            go_to_stop(t, p, p->stop > 1 ? p->stop - 1 : 1, route);
             return REACT_REFRESH | REACT_RECALC;
         }
         p->mode = LESSON_EXPLORING;
-        return teach_event(t, key, dispatch) | REACT_REFRESH;
+        return route(t, key) | REACT_REFRESH;
     case LESSON_EXPLORING:
         if (!is_enter(key))
-            return teach_event(t, key, dispatch);
-        go_to_stop(t, p, p->stop, dispatch);
+            return route(t, key);
+        go_to_stop(t, p, p->stop, route);
         return REACT_REFRESH | REACT_RECALC;
     case LESSON_ENDED:
         if (key != KEY_LEFT || p->stop == 0)
-            return teach_event(t, key, dispatch);
-        go_to_stop(t, p, p->stop, dispatch);
+            return route(t, key);
+        go_to_stop(t, p, p->stop, route);
         return REACT_REFRESH | REACT_RECALC;
     }
     return 0;

@@ -10,9 +10,11 @@
 #include <stddef.h>
 
 #include "app/lesson.h"
-#include "teach.h"
-
 struct tui;
+
+/* The normal key path a lesson sends its keys and the presenter's other keys
+ * to (events_route). */
+typedef unsigned (*lesson_route_fn)(struct tui *t, int key);
 
 #define LESSON_CAPTION_ROWS 2
 
@@ -33,11 +35,11 @@ struct lesson_play {
 
 /* Starts the lesson: runs it up to its first stop. */
 void lesson_play_start(struct tui *t, struct lesson_play *p, const struct lesson *l,
-                       teach_dispatch_fn dispatch);
+                       lesson_route_fn route);
 
 /* One input event while a lesson is loaded: the presenter's keys at a stop,
  * or the normal keys while exploring or after the end. Returns reaction flags. */
-unsigned lesson_play_event(struct tui *t, int key, teach_dispatch_fn dispatch);
+unsigned lesson_play_event(struct tui *t, int key, lesson_route_fn route);
 
 /* The caption bar: the caption or question, and the progress at the right. */
 void lesson_play_draw(const struct tui *t, WINDOW *w);

@@ -102,14 +102,20 @@ static bool judge(struct tui *t, int answer, double w_before, char *what, size_t
     return answer == sign_of(change);
 }
 
+/* One micro-step, begun as the n it stands for (message and pause cleared). */
+static unsigned step_once(struct tui *t)
+{
+    tui_command_begin(t, &(struct command){.id = CMD_STEP, .count = 1});
+    return cmd_step(t, 1);
+}
+
 unsigned quiz_answer(struct tui *t, int key)
 {
     struct quiz *q = &t->teach->quiz;
-    struct command step = {.id = CMD_STEP, .count = 1};
     if (key == INPUT_KEY_ESCAPE) {
         /* Skipping takes the step unscored, so the next n asks a new question. */
         q->pending = QUIZ_NONE;
-        unsigned flags = tui_command(t, &step);
+        unsigned flags = step_once(t);
         if (!t->message[0])
             tui_say(t, false, "question skipped: stepped on, not scored (score %u/%u)", q->right,
                     q->asked);
@@ -124,7 +130,7 @@ unsigned quiz_answer(struct tui *t, int key)
     /* Copied now: an update overwrites the parameters in place. */
     struct rnn_view before = engine_view(t);
     double w_before = before.theta.W[(size_t)q->unit * before.shape.hidden + q->unit];
-    unsigned flags = tui_command(t, &step);
+    unsigned flags = step_once(t);
     if (t->message[0])
         return flags; /* the step raised an event: that message matters more */
     char what[64];
@@ -134,4 +140,17 @@ unsigned quiz_answer(struct tui *t, int key)
     q->pending = QUIZ_NONE;
     tui_say(t, !right, "%s: %s (score %u/%u)", right ? "RIGHT" : "WRONG", what, q->right, q->asked);
     return flags | REACT_REFRESH;
+}
+
+unsigned cmd_quiz(struct tui *t, uint64_t n)
+{
+    (void)n;
+    struct quiz *q = &t->teach->quiz;
+    q->on = !q->on;
+    q->pending = QUIZ_NONE;
+    if (q->on)
+        tui_say(t, false, "quiz on: n asks first (score %u/%u; Q ends)", q->right, q->asked);
+    else
+        tui_say(t, false, "quiz off: score %u/%u", q->right, q->asked);
+    return REACT_REFRESH;
 }

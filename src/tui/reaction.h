@@ -6,11 +6,19 @@
 #ifndef RNNSTEP_TUI_REACTION_H
 #define RNNSTEP_TUI_REACTION_H
 
+#include <stdbool.h>
+
 enum reaction {
     REACT_REFRESH = 1u << 0,
     REACT_RECALC = 1u << 1 | REACT_REFRESH,
     REACT_QUIT = 1u << 2,
     REACT_DUMP = 1u << 3, /* a replay's screen event: write the screen (dump.h) */
 };
+
+/* The flags ask for a recalculation (not only a redraw). */
+static inline bool react_recalc(unsigned flags)
+{
+    return flags & (REACT_RECALC & ~REACT_REFRESH);
+}
 
 #endif

@@ -55,15 +55,6 @@ int teach_open(struct tui *t, char *err, size_t errcap);
  * recording could not be written (a full disk). */
 int teach_close(struct tui *t, char *err, size_t errcap);
 
-/* One input event (a key, or ERR for an autoplay tick): records or replays
- * it, gives modal keys (prompt, quiz answer) to the teaching tools and the
- * rest to `dispatch`, then advances the ghost run. Returns reaction flags. */
-typedef unsigned (*teach_dispatch_fn)(struct tui *t, int key);
-unsigned teach_event(struct tui *t, int key, teach_dispatch_fn dispatch);
-
-/* Asks on the status line for the epoch (iteration) to go to (G alone). */
-unsigned teach_ask_goto(struct tui *t);
-
 /* Quiz (quiz.c): asks instead of stepping; answers a pending question. */
 bool quiz_wants_key(const struct tui *t, int key);
 unsigned quiz_ask(struct tui *t);

@@ -8,6 +8,7 @@ bool view_open(struct view *v, const struct view_ops *ops, const struct view_env
                size_t cap)
 {
     v->ops = ops;
+    v->stale = true;
     v->state = ops->state_size ? calloc(1, ops->state_size) : NULL;
     if (ops->state_size && !v->state) {
         snprintf(err, cap, "out of memory for the %s view", ops->name);
@@ -27,8 +28,9 @@ void view_close(struct view *v)
 
 void view_update(struct view *v, const struct frame *f, struct rnn_engine *e)
 {
-    if (v->ops->update)
+    if (v->stale && v->ops->update)
         v->ops->update(v->state, f, e);
+    v->stale = false;
 }
 
 void view_draw(const struct view *v, const struct frame *f, WINDOW *w)

@@ -43,12 +43,14 @@ struct view_ops {
 struct view {
     const struct view_ops *ops;
     void *state;
+    bool stale; /* the model changed since update last ran */
 };
 
 /* Allocates and opens v for ops; false with err filled on failure. */
 bool view_open(struct view *v, const struct view_ops *ops, const struct view_env *env, char *err,
                size_t cap);
 void view_close(struct view *v);
+/* Runs update when the view is stale. */
 void view_update(struct view *v, const struct frame *f, struct rnn_engine *e);
 void view_draw(const struct view *v, const struct frame *f, WINDOW *w);
 unsigned view_command(struct view *v, const struct command *c, char *msg, size_t cap);

@@ -1,0 +1,183 @@
+/* The screen: windows for the layout, the frame every pane and view draws
+ * from, what is derived from the model when it changed, and the one place
+ * that draws. */
+#include "screen.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "lesson_play.h"
+#include "teach.h"
+
+void screen_free(struct tui *t)
+{
+    for (int i = 0; i < PANE_COUNT; i++) {
+        if (t->win[i])
+            delwin(t->win[i]);
+        t->win[i] = NULL;
+    }
+    if (t->status)
+        delwin(t->status);
+    if (t->help_win)
+        delwin(t->help_win);
+    if (t->caption)
+        delwin(t->caption);
+    t->status = t->help_win = t->caption = NULL;
+}
+
+static WINDOW *rect_window(const struct tui *t, const struct rect *r)
+{
+    WINDOW *w = newwin(r->h, r->w, r->y, r->x);
+    if (w)
+        theme_paint(&t->th, w);
+    return w;
+}
+
+/* Recomputes the layout for the current size and makes the windows;
+ * returns false when a window cannot be made. */
+bool screen_relayout(struct tui *t)
+{
+    screen_free(t);
+    struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden,
+                                 t->zoom};
+    layout_compute(LINES, COLS, &wants, &t->lay);
+    t->laid_zoom = t->zoom;
+    clearok(curscr, TRUE);
+    if (t->lay.too_small)
+        return true;
+    if (t->lesson) { /* the caption bar takes the equation pane's last two rows */
+        struct rect *eq = &t->lay.pane[PANE_EQUATION];
+        eq->h -= LESSON_CAPTION_ROWS;
+        if (!(t->caption = newwin(LESSON_CAPTION_ROWS, COLS, eq->y + eq->h, 0)))
+            return false;
+    }
+    for (int i = 0; i < PANE_COUNT; i++)
+        if (t->lay.pane[i].h > 0 && !(t->win[i] = rect_window(t, &t->lay.pane[i])))
+            return false;
+    int hr, hc;
+    help_size(t, LINES, COLS, &hr, &hc);
+    t->status = rect_window(t, &t->lay.status);
+    t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
+    if (t->help_win)
+        theme_paint(&t->th, t->help_win);
+    return t->status && t->help_win;
+}
+
+static int frame_t_show(const struct rnn_view *v)
+{
+    if (!v->has_last)
+        return 0;
+    return v->last_phase == RNN_PHASE_UPDATE ? v->forward_done : v->last_t;
+}
+
+/* The loss at the current parameters costs a forward pass over the window
+ * (T H^2 multiply-adds: a visible pause at hidden 512 and 1000 steps), so it
+ * is recomputed only when the parameters or the window differ. */
+static void update_loss(struct tui *t, const struct rnn_view *v)
+{
+    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
+    bool same = t->loss_theta && t->loss_iteration == v->iteration &&
+                t->loss_position == v->position && memcmp(t->loss_theta, v->theta.U, bytes) == 0;
+    if (!same) {
+        t->loss_now = rnn_engine_window_loss(t->s->engine);
+        if (t->loss_theta)
+            memcpy(t->loss_theta, v->theta.U, bytes);
+        t->loss_iteration = v->iteration;
+        t->loss_position = v->position;
+    }
+}
+
+static void build_frame(struct tui *t, struct frame *f)
+{
+    struct rnn_engine *e = t->s->engine;
+    memset(f, 0, sizeof *f);
+    rnn_engine_view(e, &f->v);
+    f->vocab = &t->s->vocab;
+    f->text = &t->s->text;
+    f->th = &t->th;
+    f->corpus = t->s->corpus;
+    f->unit = t->mat.unit;
+    f->mat = &t->mat;
+    if (f->v.shape.hidden > 1) { /* the matrix pane's summaries */
+        const double *shown = t->mat.grad ? f->v.grad.U : f->v.theta.U;
+        const double *other = t->mat.grad ? f->v.theta.U : f->v.grad.U;
+        rnn_param_summarise(f->v.shape, t->mat.id, shown, &f->mat_sum);
+        rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
+    }
+    f->t_show = frame_t_show(&f->v);
+    if (t->stale)
+        update_loss(t, &f->v);
+    f->loss_now = t->loss_now;
+    f->log = rnn_engine_loss_log(e, &f->log_len, &f->log_stride);
+    double latest;
+    f->has_stats = rnn_engine_loss_stats(e, &f->loss_first, &f->loss_lowest, &latest);
+    /* The log holds the losses before each update; the current one (at the
+     * parameters after the last update) counts too. */
+    if (f->has_stats && f->loss_now < f->loss_lowest)
+        f->loss_lowest = f->loss_now;
+    f->passes_total = rnn_engine_iterations_per_pass(e);
+    f->scroll = t->host.scroll;
+    if (t->teach->ghost) {
+        f->ghost_log = rnn_engine_loss_log(t->teach->ghost, &f->ghost_len, &f->ghost_stride);
+        f->ghost_from = t->teach->ghost_from;
+    }
+}
+
+/* Centres the longest of `n` lines that fits the width, so a narrow terminal
+ * gets a shorter message instead of one with a number cut in half. */
+static void draw_first_fit(int y, const char *const *texts, int n)
+{
+    int i = 0;
+    while (i + 1 < n && (int)strlen(texts[i]) > COLS)
+        i++;
+    int len = (int)strlen(texts[i]);
+    mvaddnstr(y, COLS > len ? (COLS - len) / 2 : 0, texts[i], COLS);
+}
+
+static void draw_too_small(void)
+{
+    char need[32], brief[48], shorter[80], full[96];
+    snprintf(need, sizeof need, "need %dx%d", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+    snprintf(brief, sizeof brief, "too small: %s", need);
+    snprintf(shorter, sizeof shorter, "%s, have %dx%d", brief, COLS, LINES);
+    snprintf(full, sizeof full, "terminal %s", shorter);
+    const char *const message[] = {full, shorter, brief, need, need + 5 /* "80x24" */, "!"};
+    static const char *const hint[] = {"enlarge the window, or press q to quit",
+                                       "enlarge, or q to quit", "q quits", ""};
+    draw_first_fit(LINES / 2, message, (int)(sizeof message / sizeof message[0]));
+    if (LINES > 2)
+        draw_first_fit(LINES / 2 + 1, hint, (int)(sizeof hint / sizeof hint[0]));
+    wnoutrefresh(stdscr);
+}
+
+void screen_draw(struct tui *t)
+{
+    /* getch() refreshes stdscr: keep it blank and untouched under the panes,
+     * so it never paints over them (and a resize leaves nothing behind). */
+    werase(stdscr);
+    wnoutrefresh(stdscr);
+    if (t->lay.too_small) {
+        draw_too_small();
+        doupdate();
+        return;
+    }
+    struct frame f;
+    build_frame(t, &f);
+    if (t->stale)
+        host_invalidate(&t->host);
+    t->stale = false;
+    host_update(&t->host, &f, t->s->engine);
+    host_draw(&t->host, &f, t->win);
+    if (t->caption) {
+        lesson_play_draw(t, t->caption);
+        wnoutrefresh(t->caption);
+    }
+    status_draw(t, &f, t->status);
+    wnoutrefresh(t->status);
+    if (t->help) {
+        help_draw(t, t->help_win);
+        wnoutrefresh(t->help_win);
+    }
+    doupdate();
+}
