@@ -1,0 +1,218 @@
+/* The equation pane's update: old - lr * grad = new (or the optimiser's own
+ * step with its state) for every parameter entry shown, with clipping. */
+#include <stdio.h>
+
+#include "draw.h"
+#include "equation.h"
+
+/* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns
+ * for SGD, more for the optimisers that show their state (momentum,
+ * adagrad, adam); with clipping on, "clip(grad) = applied" takes 24 more. */
+static const int update_values_cols[RNN_OPT_COUNT] = {35, 66, 68, 74};
+#define UPDATE_CLIP_COLS 24
+
+/* Name of entry (r, c) of parameter id: "U[e]" for hidden size 1, else "U[1,e]". */
+static const char *entry_name(const struct eq *q, enum rnn_param_id id, int r, int c, char *buf,
+                              size_t cap)
+{
+    char n[16];
+    bool one = q->f->v.shape.hidden == 1;
+    const char *p = rnn_param_name(id);
+    switch (id) {
+    case RNN_P_U:
+        if (one)
+            snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, c));
+        else
+            snprintf(buf, cap, "%s[%d,%s]", p, r + 1, eq_ch(q, n, c));
+        break;
+    case RNN_P_V:
+        if (one)
+            snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, r));
+        else
+            snprintf(buf, cap, "%s[%s,%d]", p, eq_ch(q, n, r), c + 1);
+        break;
+    case RNN_P_C: snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, r)); break;
+    default:
+        if (one)
+            snprintf(buf, cap, "%s", p);
+        else if (id == RNN_P_B)
+            snprintf(buf, cap, "%s[%d]", p, r + 1);
+        else
+            snprintf(buf, cap, "%s[%d,%d]", p, r + 1, c + 1);
+        break;
+    }
+    return buf;
+}
+
+/* The selected unit's entries only when the hidden size is above 1. */
+static bool entry_shown(const struct eq *q, enum rnn_param_id id, int r, int c)
+{
+    int u = q->f->unit;
+    if (q->f->v.shape.hidden == 1 || id == RNN_P_C)
+        return true;
+    return id == RNN_P_V ? c == u : r == u;
+}
+
+static int update_name_cols(const struct eq *q)
+{
+    return q->f->v.shape.hidden == 1 ? 5 : 10;
+}
+
+static bool clipping_on(const struct eq *q)
+{
+    return q->f->v.settings.clip > 0.0;
+}
+
+static int update_pitch(const struct eq *q)
+{
+    return update_name_cols(q) + update_values_cols[q->f->v.settings.optimizer] +
+           (clipping_on(q) ? UPDATE_CLIP_COLS : 0);
+}
+
+/* "clip(g) = applied", marked, after an entry clipping changed. */
+static void draw_clipped(struct eq *q, int y, int x, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    if (!rnn_entry_clipped(&q->f->v, i))
+        return;
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP];
+    fmt_num(a, sizeof a, v->grad.U[i], 7);
+    fmt_num(b, sizeof b, v->applied.U[i], 7);
+    draw_fmt(q->w, y, x, q->f->th->attr[TH_BAD], " clip(%s) = %s", a, b);
+}
+
+/* The optimiser's state step for entry i, "state: old-state op g = new-state";
+ * returns the column after it. SGD keeps no state. */
+static int draw_state_step(struct eq *q, int y, int x, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    char s0[FMT_NUM_CAP], s1[FMT_NUM_CAP], gr[FMT_NUM_CAP], m0[FMT_NUM_CAP], m1[FMT_NUM_CAP];
+    fmt_num(gr, sizeof gr, v->applied.U[i], 7);
+    switch (v->settings.optimizer) {
+    case RNN_OPT_MOMENTUM:
+        return draw_fmt(q->w, y, x, A_NORMAL, "v %g%s(%s) - %g%s(%s) = %s; ", RNN_MOMENTUM_MU,
+                        g->times, fmt_num(s0, sizeof s0, v->opt_before.U[i], 7), v->settings.lr,
+                        g->times, gr, fmt_num(s1, sizeof s1, v->opt_state.U[i], 7));
+    case RNN_OPT_ADAGRAD:
+        return draw_fmt(q->w, y, x, A_NORMAL, "G %s + (%s)%s = %s; ",
+                        fmt_num(s0, sizeof s0, v->opt_before.U[i], 7), gr, g->sq,
+                        fmt_num(s1, sizeof s1, v->opt_state.U[i], 7));
+    case RNN_OPT_ADAM: /* v is about g^2 / 1000: four decimals would show 0 */
+        snprintf(s0, sizeof s0, "%8.2e", v->opt_before2.U[i]);
+        snprintf(s1, sizeof s1, "%8.2e", v->opt_state2.U[i]);
+        return draw_fmt(q->w, y, x, A_NORMAL, "m %s%s%s v %s%s%s g %s; ",
+                        fmt_num(m0, sizeof m0, v->opt_before.U[i], 7), g->arrow,
+                        fmt_num(m1, sizeof m1, v->opt_state.U[i], 7), s0, g->arrow, s1, gr);
+    default: return x;
+    }
+}
+
+/* "old - lr x g = " or the optimiser's own step from old to new. */
+static int draw_param_step(struct eq *q, int y, int x, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    char a[FMT_NUM_CAP], b[FMT_NUM_CAP];
+    fmt_num(a, sizeof a, v->before.U[i], 7);
+    fmt_num(b, sizeof b, v->applied.U[i], 7);
+    switch (v->settings.optimizer) {
+    case RNN_OPT_MOMENTUM: return draw_fmt(q->w, y, x, A_NORMAL, "%s + v = ", a);
+    case RNN_OPT_ADAGRAD:
+        return draw_fmt(q->w, y, x, A_NORMAL, "%s - %g%sg/sqrt(G) = ", a, v->settings.lr, g->times);
+    case RNN_OPT_ADAM: return draw_fmt(q->w, y, x, A_NORMAL, "%s - s = ", a);
+    default:
+        return draw_fmt(q->w, y, x, A_NORMAL, "%s - %g%s(%s) = ", a, v->settings.lr, g->times, b);
+    }
+}
+
+static void draw_update_entry(struct eq *q, int y, int x, const char *name, size_t i)
+{
+    const struct rnn_view *v = &q->f->v;
+    char c[FMT_NUM_CAP], padded[64];
+    fmt_num(c, sizeof c, v->theta.U[i], 7);
+    draw_pad(padded, sizeof padded, name, update_name_cols(q)); /* "%-*s" counts bytes */
+    int end = draw_fmt(q->w, y, x, A_NORMAL, "%s ", padded);
+    end = draw_state_step(q, y, end, i);
+    end = draw_param_step(q, y, end, i);
+    end = draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);
+    if (clipping_on(q))
+        draw_clipped(q, y, end, i);
+}
+
+/* How many entries the update lists. */
+static int update_entries(const struct eq *q)
+{
+    int n = 0;
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int R, C;
+        rnn_param_dims(q->f->v.shape, (enum rnn_param_id)id, &R, &C);
+        for (int r = 0; r < R; r++)
+            for (int c = 0; c < C; c++)
+                n += entry_shown(q, (enum rnn_param_id)id, r, c);
+    }
+    return n;
+}
+
+void eq_draw_update(struct eq *q)
+{
+    const struct rnn_view *v = &q->f->v;
+    const struct glyphs *g = q->f->th->g;
+    char title[224];
+    /* The limit itself is on the status line and in each clip(g) = value. */
+    const char *clip = clipping_on(q) ? ", clipping on" : "";
+    double lr = v->settings.lr;
+    switch (v->settings.optimizer) {
+    case RNN_OPT_MOMENTUM:
+        snprintf(title, sizeof title,
+                 "Equation: update (momentum%s): v = %g v - %s g, new = old + v, %s = %g", clip,
+                 RNN_MOMENTUM_MU, g->eta, g->eta, lr);
+        break;
+    case RNN_OPT_ADAGRAD:
+        snprintf(title, sizeof title,
+                 "Equation: update (adagrad%s): G += g%s, new = old - %s g/sqrt(G + %g), %s = %g",
+                 clip, g->sq, g->eta, RNN_ADAGRAD_EPS, g->eta, lr);
+        break;
+    case RNN_OPT_ADAM:
+        snprintf(title, sizeof title,
+                 "Equation: update (adam%s, c1 %.4f, c2 %.4f): s = %g(m/c1)/(sqrt(v/c2)+%g), "
+                 "m = %g m + %g g, v = %g v + %g g%s",
+                 clip, v->adam_c1, v->adam_c2, lr, RNN_ADAM_EPS, RNN_ADAM_BETA1,
+                 1.0 - RNN_ADAM_BETA1, RNN_ADAM_BETA2, 1.0 - RNN_ADAM_BETA2, g->sq);
+        break;
+    default:
+        snprintf(title, sizeof title,
+                 "Equation: update (SGD%s): new = old - %s %s dL/d(param), %s = %g", clip, g->eta,
+                 g->times, g->eta, lr);
+    }
+    draw_title(q->w, q->f->th, title);
+    int pitch = update_pitch(q);
+    int rows = getmaxy(q->w) - 1, cols = (q->width + 1) / pitch;
+    if (rows < 1 || cols < 1)
+        return;
+    struct rnn_shape shape = v->shape;
+    int entries = update_entries(q);
+    if ((entries + cols - 1) / cols < rows)
+        rows = (entries + cols - 1) / cols; /* the ledger gets the rest */
+    q->y = 1 + rows;
+    int n = 0, capacity = rows * cols;
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int R, C;
+        rnn_param_dims(shape, (enum rnn_param_id)id, &R, &C);
+        size_t off = rnn_param_offset(shape, (enum rnn_param_id)id);
+        for (int r = 0; r < R; r++)
+            for (int c = 0; c < C; c++) {
+                if (!entry_shown(q, (enum rnn_param_id)id, r, c))
+                    continue;
+                if (n == capacity) {
+                    draw_str(q->w, rows, q->width - 3, A_NORMAL, g->ellipsis);
+                    return;
+                }
+                char name[48];
+                entry_name(q, (enum rnn_param_id)id, r, c, name, sizeof name);
+                draw_update_entry(q, 1 + n % rows, 1 + (n / rows) * pitch, name,
+                                  off + (size_t)r * C + c);
+                n++;
+            }
+    }
+}
