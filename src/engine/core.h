@@ -20,6 +20,11 @@ struct rnn_model {
     const struct rnn_kernels *k; /* chosen for this CPU at rnn_model_init */
     size_t count;                /* doubles in theta */
     double *theta;               /* flat U, W, b, V, c */
+    /* The other parameter array: an update writes the new parameters here
+     * and rnn_model_swap exchanges the two, so the old ones stay readable
+     * (the view's `before`) without a copy. */
+    double *before;
+    double *mem; /* the one allocation that holds all of the above */
     struct rnn_block p;
     /* Each is the original itself when it is a single row or column. */
     double *Ut; /* vocab x hidden: row x is column x of U */
@@ -41,6 +46,8 @@ int rnn_model_init(struct rnn_model *m, struct rnn_shape s);
 void rnn_model_free(struct rnn_model *m);
 /* Refreshes the transposed copies after theta changed. */
 void rnn_model_sync(struct rnn_model *m);
+/* Exchanges theta and before (after an update wrote before), then syncs. */
+void rnn_model_swap(struct rnn_model *m);
 
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T);
 void rnn_ws_free(struct rnn_ws *w);
@@ -67,6 +74,9 @@ double rnn_window_loss(const struct rnn_model *m, struct rnn_ws *w, const double
 /* Optimiser state: one or two arrays the size of theta plus scalars. */
 struct rnn_opt_state {
     double *s1, *s2; /* momentum velocity or adagrad memory or adam m; adam v */
+    /* The state before the last update: the update writes the new state
+     * here and the pointers are exchanged, which spares copying the old. */
+    double *prev1, *prev2;
     uint64_t steps;
     double beta1_t, beta2_t; /* beta^steps, kept as running products */
 };
@@ -96,9 +106,9 @@ void rnn_opt_reset(struct rnn_opt_state *st, size_t n);
 
 /* The arrays one update reads and writes, n doubles each, not overlapping. */
 struct rnn_update_arrays {
-    double *theta;   /* parameters, updated in place */
-    double *before;  /* gets theta as it was */
-    double *applied; /* gets g clipped (or g when clipping is off) */
+    const double *theta; /* parameters */
+    double *theta_next;  /* gets the updated parameters */
+    double *applied;     /* gets g clipped (or g when clipping is off) */
     const double *g;
     size_t n;
 };
@@ -106,9 +116,10 @@ struct rnn_update_arrays {
 /* The rule for one update, as the update kernel (kernels.h) takes it. */
 struct rnn_update_rule {
     enum rnn_optimizer opt;
-    double lr, clip; /* clip <= 0: off */
-    double c1, c2;   /* adam's bias corrections 1 - beta^steps */
-    double *s1, *s2; /* optimiser state arrays (rnn_opt_state) */
+    double lr, clip;           /* clip <= 0: off */
+    double c1, c2;             /* adam's bias corrections 1 - beta^steps */
+    const double *s1, *s2;     /* optimiser state arrays (rnn_opt_state) */
+    double *s1_next, *s2_next; /* get the updated state */
 };
 
 struct rnn_update_norms {
@@ -117,9 +128,10 @@ struct rnn_update_norms {
     bool clipped; /* clipping changed at least one element */
 };
 
-/* One whole update with the kernel table k: the gradient norm, then one pass
- * that clips each element to [-clip, clip], copies theta into `before` and
- * applies the optimiser (formulas in engine.h), then the applied norm. */
+/* One whole update with the kernel table k, in one pass: clips each element
+ * of a->g to [-clip, clip], writes the optimiser's new parameters into
+ * a->theta_next (formulas in engine.h) and its new state into st->prev1 and
+ * prev2, which it then exchanges with s1 and s2; and the two norms. */
 void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
                     struct rnn_opt_state *st, const struct rnn_update_arrays *a,
                     struct rnn_update_norms *out);

@@ -26,9 +26,8 @@ struct rnn_engine {
     struct rnn_model m;
     struct rnn_ws w;
     struct rnn_opt_state opt;
-    double *theta0, *hcarry, *applied, *before;
-    double *s1_before, *s2_before; /* optimiser state as it was before the last update */
-    double *scaled;                /* the gradient as --clip-norm rescaled it */
+    double *theta0, *hcarry, *applied;
+    double *scaled; /* the gradient as --clip-norm rescaled it */
     struct rnn_lab_ws lab;
     double clip_scale;
     struct rnn_scalars sc;
@@ -82,9 +81,9 @@ static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
            text->len >= 2 && (size_t)cfg->seq_len <= text->len - 1;
 }
 
-/* Blocks the per-engine block holds: theta0, applied, before, s1, s2,
- * s1 and s2 before the last update, and scaled (--clip-norm's gradient). */
-#define ENGINE_BLOCK_ARRAYS 8
+/* Blocks the per-engine block holds: theta0, applied, the optimiser's s1, s2
+ * and their states before the last update, and scaled (--clip-norm's gradient). */
+#define ENGINE_BLOCK_ARRAYS 7
 
 /* All memory of an engine, zeroed, with empty history. */
 static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t history_bytes,
@@ -111,12 +110,11 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     }
     e->theta0 = blk;
     e->applied = blk + e->P;
-    e->before = blk + 2 * e->P;
-    e->opt.s1 = blk + 3 * e->P;
-    e->opt.s2 = blk + 4 * e->P;
-    e->s1_before = blk + 5 * e->P;
-    e->s2_before = blk + 6 * e->P;
-    e->scaled = blk + 7 * e->P;
+    e->opt.s1 = blk + 2 * e->P;
+    e->opt.s2 = blk + 3 * e->P;
+    e->opt.prev1 = blk + 4 * e->P;
+    e->opt.prev2 = blk + 5 * e->P;
+    e->scaled = blk + 6 * e->P;
     e->hcarry = blk + ENGINE_BLOCK_ARRAYS * e->P;
     return e;
 }
@@ -176,10 +174,16 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     if (!d)
         return NULL;
     memcpy(d->m.theta, e->m.theta, e->P * sizeof(double));
+    memcpy(d->m.before, e->m.before, e->P * sizeof(double));
     rnn_model_sync(&d->m);
     copy_workspace(&d->w, &e->w, e->m.s, e->P);
     memcpy(d->theta0, e->theta0,
            (ENGINE_BLOCK_ARRAYS * e->P + (size_t)e->m.s.hidden) * sizeof(double));
+    /* The optimiser's arrays at the places the updates' exchanges left them. */
+    d->opt.s1 = d->theta0 + (e->opt.s1 - e->theta0);
+    d->opt.s2 = d->theta0 + (e->opt.s2 - e->theta0);
+    d->opt.prev1 = d->theta0 + (e->opt.prev1 - e->theta0);
+    d->opt.prev2 = d->theta0 + (e->opt.prev2 - e->theta0);
     if (!rnn_lab_ws_reserve(&d->lab, e->m.s.hidden, e->lab.cap + 1)) {
         rnn_engine_destroy(d);
         return NULL;
@@ -440,23 +444,18 @@ static unsigned update(struct rnn_engine *e)
 {
     size_t H = (size_t)e->m.s.hidden;
     const struct rnn_settings *s = &e->sc.settings;
-    struct rnn_update_arrays arrays = {e->m.theta, e->before, e->applied, e->w.grad, e->P};
+    struct rnn_update_arrays arrays = {e->m.theta, e->m.before, e->applied, e->w.grad, e->P};
     double raw = 0.0;
     e->clip_scale = 1.0;
     if (s->clip_norm > 0.0)
         arrays.g = norm_clipped(e, &raw, &e->clip_scale);
     struct rnn_update_norms norms;
-    size_t k = opt_arrays(s->optimizer); /* kept so the screen can show old -> new */
-    if (k >= 1)
-        memcpy(e->s1_before, e->opt.s1, e->P * sizeof(double));
-    if (k >= 2)
-        memcpy(e->s2_before, e->opt.s2, e->P * sizeof(double));
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
     if (e->clip_scale != 1.0) { /* the log keeps the unclipped norm */
         norms.grad = raw;
         norms.clipped = true;
     }
-    rnn_model_sync(&e->m);
+    rnn_model_swap(&e->m); /* the new parameters current, the old ones `before` */
     unsigned ev = 0;
     if (!isfinite(norms.grad) || !isfinite(e->loss_sum))
         ev |= RNN_EV_NONFINITE;
@@ -743,16 +742,16 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->theta = e->m.p;
     v->grad = e->w.g;
     v->applied = rnn_block_view(e->m.s, e->applied);
-    v->before = rnn_block_view(e->m.s, e->before);
+    v->before = rnn_block_view(e->m.s, e->m.before);
     v->grad_norm = e->grad_norm;
     size_t k = opt_arrays(e->sc.settings.optimizer);
     if (k >= 1) {
         v->opt_state = rnn_block_view(e->m.s, e->opt.s1);
-        v->opt_before = rnn_block_view(e->m.s, e->s1_before);
+        v->opt_before = rnn_block_view(e->m.s, e->opt.prev1);
     }
     if (k >= 2) {
         v->opt_state2 = rnn_block_view(e->m.s, e->opt.s2);
-        v->opt_before2 = rnn_block_view(e->m.s, e->s2_before);
+        v->opt_before2 = rnn_block_view(e->m.s, e->opt.prev2);
     }
     v->opt_steps = e->opt.steps;
     v->adam_c1 = 1.0 - e->opt.beta1_t;

@@ -7,29 +7,44 @@
 #include "core.h"
 #include "kernels.h"
 
+/* The block view of theta, and the transposes that are theta itself: that
+ * of a single row or column has the same layout as the original (hidden
+ * size 1: all three). */
+static void model_point(struct rnn_model *m)
+{
+    struct rnn_shape s = m->s;
+    m->p = rnn_block_view(s, m->theta);
+    if (s.hidden == 1 || s.vocab == 1) {
+        m->Ut = m->p.U;
+        m->Vt = m->p.V;
+    }
+    if (s.hidden == 1)
+        m->Wt = m->p.W;
+}
+
 int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
 {
     m->s = s;
     m->count = rnn_param_count(s);
     size_t hv = (size_t)s.hidden * s.vocab, hh = (size_t)s.hidden * s.hidden;
-    m->theta = calloc(m->count + 2 * hv + hh, sizeof(double));
-    if (!m->theta)
+    m->mem = calloc(2 * m->count + 2 * hv + hh, sizeof(double));
+    if (!m->mem)
         return -1;
-    m->p = rnn_block_view(s, m->theta);
-    /* The transpose of a single row or column has the same layout as the
-     * original, so it is the original (hidden size 1: all three). */
-    bool vector = s.hidden == 1 || s.vocab == 1;
-    m->Ut = vector ? m->p.U : m->theta + m->count;
-    m->Vt = vector ? m->p.V : m->theta + m->count + hv;
-    m->Wt = s.hidden == 1 ? m->p.W : m->theta + m->count + 2 * hv;
+    m->theta = m->mem;
+    m->before = m->mem + m->count;
+    double *transposed = m->before + m->count;
+    m->Ut = transposed;
+    m->Vt = transposed + hv;
+    m->Wt = transposed + 2 * hv;
+    model_point(m);
     m->k = rnn_kernels_select();
     return 0;
 }
 
 void rnn_model_free(struct rnn_model *m)
 {
-    free(m->theta);
-    m->theta = NULL;
+    free(m->mem);
+    m->mem = m->theta = m->before = NULL;
 }
 
 void rnn_model_sync(struct rnn_model *m)
@@ -41,6 +56,15 @@ void rnn_model_sync(struct rnn_model *m)
         m->k->transpose(m->Wt, m->p.W, H, H);
     if (m->Vt != m->p.V)
         m->k->transpose(m->Vt, m->p.V, K, H);
+}
+
+void rnn_model_swap(struct rnn_model *m)
+{
+    double *t = m->theta;
+    m->theta = m->before;
+    m->before = t;
+    model_point(m);
+    rnn_model_sync(m);
 }
 
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T)

@@ -147,8 +147,7 @@ static double softmax_loss(const double *restrict o, double *restrict y, int K, 
  * axpy form (one loop over j per i); both add the same terms in the same
  * order, so the choice changes only the speed. */
 RNN_ALWAYS_INLINE void output_to_hidden(const struct rnn_model *m, const double *restrict dy,
-                                        const double *restrict dh_next, double *restrict dh,
-                                        int H)
+                                        const double *restrict dh_next, double *restrict dh, int H)
 {
     int K = m->s.vocab;
     if (H < K) {

@@ -228,8 +228,9 @@ static inline __attribute__((always_inline)) void block_tile(const struct block_
     TILE_CASE(R, 6)                                                                                \
     TILE_CASE(R, 7)                                                                                \
     TILE_CASE(R, 8)                                                                                \
-    TILE_CASE(R, 9) TILE_CASE(R, 10) TILE_CASE(R, 11) TILE_CASE(R, 12) TILE_CASE(R, 13)            \
-        TILE_CASE(R, 14) TILE_CASE(R, 15) TILE_CASE(R, 16)
+    TILE_CASE(R, 9)                                                                                \
+    TILE_CASE(R, 10) TILE_CASE(R, 11) TILE_CASE(R, 12) TILE_CASE(R, 13) TILE_CASE(R, 14)           \
+        TILE_CASE(R, 15) TILE_CASE(R, 16)
 
 /* The tile for mr x nv with mr <= TILE_ROWS and nv <= TILE_VECS, or a single
  * row of nv <= ROW_VECS vectors. */
@@ -451,7 +452,8 @@ static void transpose(double *restrict dst, const double *restrict src, int rows
     enum { BLOCK = 8 };
     for (int r0 = 0; r0 < rows; r0 += BLOCK)
         for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-            int r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows, c1 = c0 + BLOCK < cols ? c0 + BLOCK : cols;
+            int r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows,
+                c1 = c0 + BLOCK < cols ? c0 + BLOCK : cols;
             if (r1 - r0 == BLOCK && c1 - c0 == BLOCK) {
                 for (int r = r0; r < r1; r += VLEN)
                     for (int c = c0; c < c1; c += VLEN)

@@ -1,6 +1,7 @@
 /* Optimiser names, state and the update entry point; the element-wise work
  * (clipping, the four optimisers, norms) is the update kernel in optim_body.h. */
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "core.h"
@@ -38,6 +39,17 @@ void rnn_opt_reset(struct rnn_opt_state *st, size_t n)
     st->beta2_t = 1.0;
 }
 
+/* The arrays an optimiser does not use keep their contents (zeros after
+ * rnn_opt_reset), so only those it wrote change places. */
+static void swap_state(double **now, double **prev, bool used)
+{
+    if (!used)
+        return;
+    double *t = *now;
+    *now = *prev;
+    *prev = t;
+}
+
 void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
                     struct rnn_opt_state *st, const struct rnn_update_arrays *a,
                     struct rnn_update_norms *out)
@@ -49,7 +61,9 @@ void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
                                 .c1 = 1.0,
                                 .c2 = 1.0,
                                 .s1 = st->s1,
-                                .s2 = st->s2};
+                                .s2 = st->s2,
+                                .s1_next = st->prev1,
+                                .s2_next = st->prev2};
     if (s->optimizer == RNN_OPT_ADAM) {
         st->beta1_t *= RNN_ADAM_BETA1;
         st->beta2_t *= RNN_ADAM_BETA2;
@@ -57,4 +71,6 @@ void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
         r.c2 = 1.0 - st->beta2_t;
     }
     k->update(a, &r, out);
+    swap_state(&st->s1, &st->prev1, s->optimizer != RNN_OPT_SGD);
+    swap_state(&st->s2, &st->prev2, s->optimizer == RNN_OPT_ADAM);
 }

@@ -1,27 +1,28 @@
-/* The update kernel (clipping, the `before` copy, the optimiser step and the
- * two gradient norms), included by kernels_body.h so that it is compiled per
- * instruction set like the other kernels: with FMA the norms' fma() is one
- * instruction instead of a libm call. Each element sees exactly the
- * operations of the formulas in engine.h, and each norm is summed in the lanes
- * of core.h's fixed order, so every variant gives the same bits. */
+/* The update kernel (clipping, the optimiser step and the two gradient norms), included by
+ * kernels_body.h so that it is compiled per instruction set like the other kernels: with FMA the
+ * norms' fma() is one instruction instead of a libm call. Each element sees exactly the operations
+ * of the formulas in engine.h, and each norm is summed in the lanes of core.h's fixed order, so
+ * every variant gives the same bits. */
 
-/* One element's optimiser step from gradient v; s1 and s2 point at its state. */
+/* One element's optimiser step from gradient v and state s1, s2; the new
+ * state goes to *n1 and *n2. */
 RNN_ALWAYS_INLINE double optimizer_step(const struct rnn_update_rule *r, enum rnn_optimizer opt,
-                                        double theta, double v, double *s1, double *s2)
+                                        double theta, double v, double s1, double s2, double *n1,
+                                        double *n2)
 {
     switch (opt) {
-    case RNN_OPT_MOMENTUM: *s1 = RNN_MOMENTUM_MU * *s1 - r->lr * v; return theta + *s1;
-    case RNN_OPT_ADAGRAD: *s1 += v * v; return theta - r->lr * v / sqrt(*s1 + RNN_ADAGRAD_EPS);
+    case RNN_OPT_MOMENTUM: *n1 = RNN_MOMENTUM_MU * s1 - r->lr * v; return theta + *n1;
+    case RNN_OPT_ADAGRAD: *n1 = s1 + v * v; return theta - r->lr * v / sqrt(*n1 + RNN_ADAGRAD_EPS);
     case RNN_OPT_ADAM:
-        *s1 = RNN_ADAM_BETA1 * *s1 + (1.0 - RNN_ADAM_BETA1) * v;
-        *s2 = RNN_ADAM_BETA2 * *s2 + (1.0 - RNN_ADAM_BETA2) * v * v;
-        return theta - r->lr * (*s1 / r->c1) / (sqrt(*s2 / r->c2) + RNN_ADAM_EPS);
+        *n1 = RNN_ADAM_BETA1 * s1 + (1.0 - RNN_ADAM_BETA1) * v;
+        *n2 = RNN_ADAM_BETA2 * s2 + (1.0 - RNN_ADAM_BETA2) * v * v;
+        return theta - r->lr * (*n1 / r->c1) / (sqrt(*n2 / r->c2) + RNN_ADAM_EPS);
     default: return theta - r->lr * v;
     }
 }
 
-/* One chunk of at most RNN_NORM_LANES elements from i0: clips, copies and
- * steps each element and adds its squares into the norm lanes (element i0 + j
+/* One chunk of at most RNN_NORM_LANES elements from i0: clips and steps
+ * each element and adds its squares into the norm lanes (element i0 + j
  * into lane j). Returns whether clipping changed any. Inlined with constant
  * opt and clipping (and a constant length for whole chunks), so each
  * combination is one branch-free loop the compiler can vectorise. */
@@ -30,9 +31,10 @@ RNN_ALWAYS_INLINE int update_chunk(const struct rnn_update_arrays *a,
                                    bool clipping, size_t i0, size_t len, double *restrict grad_sq,
                                    double *restrict step_sq)
 {
-    double *restrict theta = a->theta + i0, *restrict before = a->before + i0;
-    double *restrict applied = a->applied + i0, *restrict s1 = r->s1 + i0, *restrict s2 = r->s2 + i0;
-    const double *restrict g = a->g + i0;
+    const double *restrict theta = a->theta + i0, *restrict g = a->g + i0;
+    const double *restrict s1 = r->s1 + i0, *restrict s2 = r->s2 + i0;
+    double *restrict next = a->theta_next + i0, *restrict applied = a->applied + i0;
+    double *restrict n1 = r->s1_next + i0, *restrict n2 = r->s2_next + i0;
     double clip = r->clip;
     int changed = 0;
 #pragma omp simd reduction(| : changed)
@@ -46,8 +48,7 @@ RNN_ALWAYS_INLINE int update_chunk(const struct rnn_update_arrays *a,
             step_sq[j] = fma(v, v, step_sq[j]);
         }
         applied[j] = v;
-        before[j] = theta[j];
-        theta[j] = optimizer_step(r, opt, theta[j], v, &s1[j], &s2[j]);
+        next[j] = optimizer_step(r, opt, theta[j], v, s1[j], s2[j], &n1[j], &n2[j]);
     }
     return changed;
 }

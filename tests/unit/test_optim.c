@@ -7,6 +7,27 @@
 #include "engine/kernels.h"
 
 #define TOL 1e-15
+#define MAX_N 32
+
+/* One update with table k of theta and st's state (n <= MAX_N), in place:
+ * the update writes the new parameters and state beside the old ones, and
+ * they are copied back here so the cases below can read them where they were. */
+static void update_in_place(const struct rnn_kernels *k, const struct rnn_settings *s,
+                            struct rnn_opt_state *st, double *theta, double *applied,
+                            const double *g, size_t n, struct rnn_update_norms *norms)
+{
+    double next[MAX_N], prev1[MAX_N], prev2[MAX_N];
+    double *s1 = st->s1, *s2 = st->s2;
+    assert_true(n <= MAX_N);
+    st->prev1 = prev1;
+    st->prev2 = prev2;
+    rnn_opt_update(k, s, st, &(struct rnn_update_arrays){theta, next, applied, g, n}, norms);
+    memcpy(theta, next, n * sizeof(double));
+    memmove(s1, st->s1, n * sizeof(double)); /* the same array when the optimiser keeps none */
+    memmove(s2, st->s2, n * sizeof(double));
+    st->s1 = s1;
+    st->s2 = s2;
+}
 
 struct opt_fixture {
     double theta[2], g[2], s1[2], s2[2];
@@ -28,11 +49,10 @@ static void fixture_init(struct opt_fixture *f)
 /* One update of the fixture through the kernel table this CPU uses, no clipping. */
 static void apply(struct opt_fixture *f, enum rnn_optimizer opt, double lr)
 {
-    double before[2], applied[2];
+    double applied[2];
     const struct rnn_settings s = {.lr = lr, .optimizer = opt};
-    const struct rnn_update_arrays a = {f->theta, before, applied, f->g, 2};
     struct rnn_update_norms norms;
-    rnn_opt_update(rnn_kernels_select(), &s, &f->st, &a, &norms);
+    update_in_place(rnn_kernels_select(), &s, &f->st, f->theta, applied, f->g, 2, &norms);
 }
 
 static void test_sgd_by_hand(void **state)
@@ -103,16 +123,16 @@ static void test_adam_by_hand(void **state)
  * the clipped flag and checks the other outputs of the update. */
 static bool clip_with(const double *g, double *out, size_t n, double clip)
 {
-    double theta[8] = {0}, before[8], s1[8], s2[8];
+    double theta[8] = {0}, next[8], s1[8], s2[8];
     struct rnn_opt_state st = {.s1 = s1, .s2 = s2};
     rnn_opt_reset(&st, n);
     const struct rnn_settings s = {.lr = 0.0, .optimizer = RNN_OPT_SGD, .clip = clip};
-    const struct rnn_update_arrays a = {theta, before, out, g, n};
+    const struct rnn_update_arrays a = {theta, next, out, g, n};
     struct rnn_update_norms norms;
     rnn_opt_update(rnn_kernels_select(), &s, &st, &a, &norms);
     assert_true(norms.grad == rnn_l2_norm(g, n));
     assert_true(norms.step == rnn_l2_norm(out, n));
-    assert_memory_equal(before, theta, n * sizeof(double));
+    assert_memory_equal(next, theta, n * sizeof(double));
     return norms.clipped;
 }
 
@@ -136,17 +156,15 @@ static void test_clip_non_finite(void **state)
     (void)state;
     const double g[] = {INFINITY, -INFINITY, NAN};
     double out[3];
-    double theta[3] = {0}, before[3], s1[3], s2[3];
+    double theta[3] = {0}, s1[3], s2[3];
     struct rnn_opt_state st = {.s1 = s1, .s2 = s2};
     rnn_opt_reset(&st, 3);
     const struct rnn_settings s = {.lr = 0.0, .optimizer = RNN_OPT_SGD, .clip = 0.5};
     struct rnn_update_norms norms;
-    rnn_opt_update(rnn_kernels_select(), &s, &st,
-                   &(struct rnn_update_arrays){theta, before, out, g + 2, 1}, &norms);
+    update_in_place(rnn_kernels_select(), &s, &st, theta, out, g + 2, 1, &norms);
     assert_false(norms.clipped);
     assert_true(isnan(out[0]) && isnan(norms.grad));
-    rnn_opt_update(rnn_kernels_select(), &s, &st,
-                   &(struct rnn_update_arrays){theta, before, out, g, 2}, &norms);
+    update_in_place(rnn_kernels_select(), &s, &st, theta, out, g, 2, &norms);
     assert_true(norms.clipped);
     assert_true(out[0] == 0.5 && out[1] == -0.5);
     assert_true(isinf(norms.grad) && norms.step == sqrt(0.5));
@@ -169,7 +187,7 @@ static void test_update_variants_agree(void **state)
     const struct rnn_kernels *tables[] = {&rnn_kernels_generic, rnn_kernels_select()};
     for (int opt = 0; opt < RNN_OPT_COUNT; opt++) {
         for (int clipping = 0; clipping < 2; clipping++) {
-            double theta[2][N], before[2][N], applied[2][N], s1[2][N], s2[2][N], g[N];
+            double theta[2][N], applied[2][N], s1[2][N], s2[2][N], g[N];
             struct rnn_update_norms norms[2];
             for (int v = 0; v < 2; v++) {
                 struct rnn_opt_state st = {.s1 = s1[v], .s2 = s2[v]};
@@ -181,12 +199,10 @@ static void test_update_variants_agree(void **state)
                 for (int k = 0; k < STEPS; k++) {
                     for (int i = 0; i < N; i++)
                         g[i] = cos(0.7 * i + k) * (1.0 + 0.1 * i);
-                    const struct rnn_update_arrays a = {theta[v], before[v], applied[v], g, N};
-                    rnn_opt_update(tables[v], &s, &st, &a, &norms[v]);
+                    update_in_place(tables[v], &s, &st, theta[v], applied[v], g, N, &norms[v]);
                 }
             }
             assert_memory_equal(theta[0], theta[1], sizeof theta[0]);
-            assert_memory_equal(before[0], before[1], sizeof before[0]);
             assert_memory_equal(applied[0], applied[1], sizeof applied[0]);
             assert_memory_equal(s1[0], s1[1], sizeof s1[0]);
             assert_memory_equal(s2[0], s2[1], sizeof s2[0]);
@@ -255,9 +271,17 @@ static void check_engine_updates(enum rnn_optimizer opt, double lr, double clip)
             double applied = clip > 0.0 ? fmin(fmax(grad[i], -clip), clip) : grad[i];
             clipped |= applied != grad[i];
             assert_true(v.applied.U[i] == applied);
+            if (v.opt_state.U) /* the state before the update, and after */
+                support_near(v.opt_before.U[i], r.s1[i], 1e-13, "state before, parameter %d", i);
+            if (v.opt_state2.U)
+                support_near(v.opt_before2.U[i], r.s2[i], 1e-13, "state 2 before, parameter %d", i);
             double want = reference_update(&r, opt, lr, i, v.before.U[i], applied);
             support_near(v.theta.U[i], want, 1e-13, "%s update %d parameter %d",
                          rnn_optimizer_name(opt), r.t, i);
+            if (v.opt_state.U)
+                support_near(v.opt_state.U[i], r.s1[i], 1e-13, "state after, parameter %d", i);
+            if (v.opt_state2.U)
+                support_near(v.opt_state2.U[i], r.s2[i], 1e-13, "state 2 after, parameter %d", i);
         }
         assert_int_equal((ev & RNN_EV_CLIPPED) != 0, clipped && clip > 0.0);
         clipped = false;
