@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "core.h"
 #include "history.h"
 #include "lab.h"
@@ -99,7 +100,8 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     choose_history(e, history_bytes, &ring_cap);
     int ok = rnn_model_init(&e->m, shape) == 0 && rnn_ws_init(&e->w, shape, e->T) == 0;
     double *blk =
-        ok ? calloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double)) : NULL;
+        ok ? rnn_big_alloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double), true)
+           : NULL;
     ok = blk && rnn_ckpt_init(&e->ring, ring_cap, ckpt_width(e)) == 0 &&
          rnn_slog_init(&e->slog, SETTINGS_LOG_ENTRIES) == 0 &&
          rnn_llog_init(&e->llog, LOSS_LOG_ENTRIES) == 0;

@@ -1,6 +1,8 @@
 /* Bounded history: checkpoint ring, settings log and loss log. */
 #include "history.h"
 
+#include "bigmem.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +19,7 @@ int rnn_ckpt_init(struct rnn_ckpt_ring *r, size_t cap, size_t width)
     r->cap = cap;
     r->width = width;
     r->sc = calloc(cap, sizeof *r->sc);
-    r->data = calloc(cap * width, sizeof(double));
+    r->data = rnn_big_alloc(cap * width, sizeof(double), false); /* written before read */
     return r->sc && r->data ? 0 : -1;
 }
 
