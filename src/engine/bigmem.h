@@ -5,12 +5,10 @@
 #ifndef RNNSTEP_BIGMEM_H
 #define RNNSTEP_BIGMEM_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
-/* count x size bytes, zeroed when `zeroed` (else untouched, so pages are
- * taken only as they are written); free with free(). NULL on overflow or
- * no memory. Below one huge page this is calloc or malloc. */
-void *rnn_big_alloc(size_t count, size_t size, bool zeroed);
+/* calloc(count, size), with the huge pages inside the block asked for
+ * (pages are still taken only when first written); free with free(). */
+void *rnn_big_calloc(size_t count, size_t size);
 
 #endif

@@ -100,7 +100,7 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     choose_history(e, history_bytes, &ring_cap);
     int ok = rnn_model_init(&e->m, shape) == 0 && rnn_ws_init(&e->w, shape, e->T) == 0;
     double *blk =
-        ok ? rnn_big_alloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double), true)
+        ok ? rnn_big_calloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double))
            : NULL;
     ok = blk && rnn_ckpt_init(&e->ring, ring_cap, ckpt_width(e)) == 0 &&
          rnn_slog_init(&e->slog, SETTINGS_LOG_ENTRIES) == 0 &&

@@ -19,7 +19,7 @@ int rnn_ckpt_init(struct rnn_ckpt_ring *r, size_t cap, size_t width)
     r->cap = cap;
     r->width = width;
     r->sc = calloc(cap, sizeof *r->sc);
-    r->data = rnn_big_alloc(cap * width, sizeof(double), false); /* written before read */
+    r->data = rnn_big_calloc(cap * width, sizeof(double));
     return r->sc && r->data ? 0 : -1;
 }
 

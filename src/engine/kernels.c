@@ -28,7 +28,7 @@ int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
     m->s = s;
     m->count = rnn_param_count(s);
     size_t hv = (size_t)s.hidden * s.vocab, hh = (size_t)s.hidden * s.hidden;
-    m->mem = rnn_big_alloc(2 * m->count + 2 * hv + hh, sizeof(double), true);
+    m->mem = rnn_big_calloc(2 * m->count + 2 * hv + hh, sizeof(double));
     if (!m->mem)
         return -1;
     m->theta = m->mem;
@@ -72,7 +72,7 @@ int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T)
 {
     size_t H = (size_t)s.hidden, K = (size_t)s.vocab, n = (size_t)T;
     size_t total = (n + 1) * H + n * H + 3 * n * K + n + 2 * n * H + H + rnn_param_count(s);
-    double *blk = rnn_big_alloc(total, sizeof(double), true);
+    double *blk = rnn_big_calloc(total, sizeof(double));
     w->pred = calloc(n, sizeof(int));
     if (!blk || !w->pred) {
         free(blk);
