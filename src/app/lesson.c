@@ -1,17 +1,21 @@
 /* The lesson file parser (format in lesson.h). The whole file is read and
  * checked before the screen opens, so every mistake is reported with its
  * line and nothing half-plays. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "lesson.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "rnnstep/text.h"
 #include "tui/input.h"
 
 #define RECORD_MAGIC "rnnstep-record 1"
@@ -94,15 +98,37 @@ void lesson_key_name(int key, char *buf, size_t cap)
 
 /* ---- reading the file ---------------------------------------------------- */
 
+/* Binary garbage is refused as a whole, not as a line of unknown commands. */
+static bool valid_utf8(const char *buf, size_t n, size_t *bad_at)
+{
+    uint32_t cp;
+    for (size_t i = 0, k; i < n; i += k)
+        if (!(k = rnn_utf8_decode_one((const unsigned char *)buf + i, n - i, &cp))) {
+            *bad_at = i;
+            return false;
+        }
+    return true;
+}
+
 static int read_file(struct parser *p, char **out)
 {
-    FILE *fp = fopen(p->path, "r");
-    if (!fp)
-        return fail(p, "%s", strerror(errno));
+    /* O_NONBLOCK: a named pipe with no writer must not block the start. */
+    int fd = open(p->path, O_RDONLY | O_NONBLOCK);
     struct stat st;
-    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(fp);
-        return fail(p, "not a regular file");
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return fail(p, "%s", strerror(e));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return fail(p, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+    }
+    FILE *fp = fdopen(fd, "r");
+    if (!fp) {
+        close(fd);
+        return fail(p, "%s", strerror(errno));
     }
     if ((size_t)st.st_size > LESSON_FILE_MAX_BYTES) {
         fclose(fp);
@@ -117,9 +143,14 @@ static int read_file(struct parser *p, char **out)
         return fail(p, buf ? "cannot be read" : "out of memory");
     }
     buf[n] = '\0';
+    size_t bad_at = n;
     if (strlen(buf) != n) {
         free(buf);
         return fail(p, "holds a NUL byte; a lesson is a text file");
+    }
+    if (!valid_utf8(buf, n, &bad_at)) {
+        free(buf);
+        return fail(p, "invalid UTF-8 at byte offset %zu; a lesson is a text file", bad_at);
     }
     *out = buf;
     return 0;
@@ -311,8 +342,23 @@ static int text_step(struct parser *p, enum lesson_kind kind, const char *word, 
     return 0;
 }
 
+/* A long unknown word is shown by its start, cut at a character boundary. */
+#define LESSON_WORD_SHOWN 40
+static size_t shown_prefix(const char *word, size_t max)
+{
+    size_t n = strlen(word);
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)word[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
 static int parse_line(struct parser *p, char *line)
 {
+    if (strlen(line) > LESSON_LINE_MAX_BYTES)
+        return fail(p, "%zu bytes is over the limit of %d bytes a line", strlen(line),
+                    LESSON_LINE_MAX_BYTES);
     line[strcspn(line, "\r")] = '\0';
     while (*line == ' ' || *line == '\t')
         line++;
@@ -348,10 +394,11 @@ static int parse_line(struct parser *p, char *line)
     if (rc <= 0)
         return rc;
     return fail(p,
-                "unknown command '%s' (expected keys, say, ask, pause, # or a setting: text, "
-                "text-file, seq-length, hidden, seed, init, lr, optimizer, clip, "
-                "explode-factor)",
-                word);
+                "unknown command '%.*s%s' (expected keys, say, ask, pause, # or a setting: "
+                "text, text-file, seq-length, hidden, seed, init, lr, optimizer, clip, "
+                "explode-factor, truncate, inject-bug, clip-norm)",
+                (int)shown_prefix(word, LESSON_WORD_SHOWN), word,
+                strlen(word) > LESSON_WORD_SHOWN ? "..." : "");
 }
 
 /* A recording ends with the 'q' that ended the recorded session: that one
@@ -428,4 +475,61 @@ void lesson_free(struct lesson *l)
     free(l->paths[0]);
     free(l->paths[1]);
     memset(l, 0, sizeof *l);
+}
+
+/* ---- writing the settings (a recording's header) ------------------------------- */
+
+/* The shortest decimal that reads back as x: a lesson line a person can read. */
+static void put_real(FILE *fp, const char *name, double x)
+{
+    char buf[40];
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    fprintf(fp, "%s %s\n", name, buf);
+}
+
+/* A file named as an absolute path, so the lesson finds it wherever it is
+ * moved (a relative name would be read beside the lesson). */
+static void put_path(FILE *fp, const char *name, const char *path)
+{
+    char *abs = realpath(path, NULL);
+    fprintf(fp, "%s %s\n", name, abs ? abs : path);
+    free(abs);
+}
+
+int lesson_write_settings(FILE *fp, const struct session *s, const struct options *o)
+{
+    const struct rnn_settings *st = &s->cfg.settings;
+    const char *text = o->text ? o->text : DEFAULT_TEXT;
+    if (o->text_file)
+        put_path(fp, "text-file", o->text_file);
+    else if (strpbrk(text, "\r\n"))
+        fputs("# text: not written, a lesson line cannot hold its line break (use a text-file)\n",
+              fp);
+    else
+        fprintf(fp, "text %s\n", text);
+    if (s->corpus)
+        fprintf(fp, "seq-length %d\n", s->cfg.seq_len);
+    if (o->init)
+        put_path(fp, "init", o->init);
+    else
+        fprintf(fp, "hidden %d\n", s->cfg.shape.hidden);
+    /* The worked example's own parameters come from no seed. */
+    if (!o->init && (o->seed_set || !s->example))
+        fprintf(fp, "seed %llu\n", (unsigned long long)o->seed);
+    put_real(fp, "lr", st->lr);
+    fprintf(fp, "optimizer %s\n", rnn_optimizer_name(st->optimizer));
+    if (st->clip > 0)
+        put_real(fp, "clip", st->clip);
+    put_real(fp, "explode-factor", st->explode_factor);
+    if (st->truncate)
+        fprintf(fp, "truncate %d\n", st->truncate);
+    if (st->bug)
+        fprintf(fp, "inject-bug %s\n", rnn_bug_name(st->bug));
+    if (st->clip_norm > 0)
+        put_real(fp, "clip-norm", st->clip_norm);
+    return ferror(fp) ? -1 : 0;
 }

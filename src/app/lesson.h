@@ -18,11 +18,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "options.h"
+#include "session.h"
 
 #define LESSON_FILE_MAX_BYTES ((size_t)16 << 20)
-#define LESSON_TICK (-1) /* an autoplay tick among the keys, as in a recording */
+#define LESSON_LINE_MAX_BYTES 65536 /* a text setting of 10000 characters fits */
+#define LESSON_TICK (-1)            /* an autoplay tick among the keys, as in a recording */
 
 enum lesson_kind { LESSON_KEYS, LESSON_SAY, LESSON_ASK, LESSON_PAUSE };
 
@@ -49,6 +52,12 @@ struct lesson {
  * "FILE: problem") into err and returns -1; l is then empty. */
 int lesson_load(const char *path, struct lesson *l, struct options *o, char *err, size_t errcap);
 void lesson_free(struct lesson *l);
+
+/* Writes the setting lines that make a lesson start the session s was built
+ * from o (text or text-file, seq-length, hidden, seed or init, lr, optimizer,
+ * clip, explode-factor and the BPTT lab's settings when on): a --record
+ * file's header, so that a recording is a lesson. -1 on a write error. */
+int lesson_write_settings(FILE *fp, const struct session *s, const struct options *o);
 
 /* The name a key has in a lesson: "n", "<Left>", "<Esc>"; for messages. */
 void lesson_key_name(int key, char *buf, size_t cap);

@@ -310,9 +310,10 @@ static int check_file_names(const struct options *o, char *err, size_t cap)
 }
 
 /* The options that decide the numbers: a lesson sets them itself. */
-static const int training_options[] = {OPT_TEXT, OPT_TEXT_FILE, OPT_SEQ_LENGTH, OPT_HIDDEN,
-                                       OPT_SEED, OPT_INIT,      OPT_LR,         OPT_OPTIMIZER,
-                                       OPT_CLIP, OPT_EXPLODE};
+static const int training_options[] = {OPT_TEXT,     OPT_TEXT_FILE, OPT_SEQ_LENGTH, OPT_HIDDEN,
+                                       OPT_SEED,     OPT_INIT,      OPT_LR,         OPT_OPTIMIZER,
+                                       OPT_CLIP,     OPT_EXPLODE,   OPT_TRUNCATE,   OPT_INJECT_BUG,
+                                       OPT_CLIP_NORM};
 
 static bool is_training_option(int c)
 {
@@ -396,6 +397,17 @@ static int check_modes(const struct options *o, char *err, size_t cap)
     return 0;
 }
 
+/* The BPTT lab's options change what the formulas compute, so a worksheet
+ * of them would print numbers its own formulas contradict. */
+static const char *worksheet_lab_option(const struct options *o)
+{
+    return o->settings.truncate    ? "truncate"
+           : o->settings.bug       ? "inject-bug"
+           : o->settings.clip_norm ? "clip-norm"
+           : o->n_edits            ? "edit"
+                                   : NULL;
+}
+
 int options_check(const struct options *o, char *err, size_t cap)
 {
     if (check_file_names(o, err, cap) || check_modes(o, err, cap))
@@ -410,6 +422,13 @@ int options_check(const struct options *o, char *err, size_t cap)
     }
     if (o->worksheet && (o->batch || o->gradcheck)) {
         snprintf(err, cap, "--worksheet cannot be used with --batch or --gradcheck");
+        return -1;
+    }
+    if (o->worksheet && worksheet_lab_option(o)) {
+        snprintf(err, cap,
+                 "--%s cannot be used with --worksheet (the worksheet writes the worked "
+                 "example's full BPTT and plain updates)",
+                 worksheet_lab_option(o));
         return -1;
     }
     if (o->worksheet_exercise && !o->worksheet) {

@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"
 #include "rnnstep/version.h"
 
@@ -81,6 +81,18 @@ static void put_mat(const struct ws *w, FILE *fp, struct mat m)
         }
     }
     fputs(" \\end{bmatrix}", fp);
+}
+
+/* The transpose of m, as V^T is written beside the engine's V. */
+static void put_transpose(const struct ws *w, struct mat m)
+{
+    fputs("\\begin{bmatrix} ", w->fp);
+    for (int c = 0; c < m.cols; c++)
+        for (int r = 0; r < m.rows; r++) {
+            fputs(r ? " & " : c ? " \\\\ " : "", w->fp);
+            put_num(w, w->fp, m.x[(size_t)r * m.cols + c]);
+        }
+    fputs(" \\end{bmatrix}", w->fp);
 }
 
 /* The same shape with an empty box per entry, for the student to fill in. */
@@ -449,16 +461,24 @@ static void forward_pass(struct ws *w, struct rnn_view *v, const char *number, b
     loss_total(w, v);
 }
 
-/* One backward step: dL/dh_t from its two terms, then through the tanh gate. */
-static void backward_step(struct ws *w, const struct rnn_view *v, int t, const double *carried)
+/* One backward step: dL/dh_t from its two terms, as the equation pane shows
+ * them (rnn_dh_parts: V^T (yhat_t - y_t) from the step's own loss, W^T
+ * delta_{t+1} carried from the step after), then through the tanh gate. */
+static void backward_step(struct ws *w, const struct rnn_view *v, int t, double *from_output,
+                          double *from_future)
 {
     struct rnn_shape sh = v->shape;
     int H = sh.hidden, K = sh.vocab;
-    char name[96];
+    char name[128];
+    rnn_dh_parts(v, t, from_output, from_future);
     fprintf(w->fp, "### 6.%d Step %d\n\n", v->T - t + 1, t);
     block_open(w);
     snprintf(name, sizeof name, "\\hat{y}_{%d} - y_{%d}", t, t);
     result(w, name, column(v->dy + (size_t)(t - 1) * K, K));
+    snprintf(name, sizeof name, "V^\\top (\\hat{y}_{%d} - y_{%d})", t, t);
+    result(w, name, column(from_output, H));
+    snprintf(name, sizeof name, "W^\\top \\delta_{%d}", t + 1);
+    result(w, name, column(from_future, H));
     row(w);
     fprintf(w->fp,
             "\\frac{\\partial L}{\\partial h_{%d}} &= V^\\top (\\hat{y}_{%d} - y_{%d}) + "
@@ -467,18 +487,15 @@ static void backward_step(struct ws *w, const struct rnn_view *v, int t, const d
     if (plugging_in(w)) {
         row(w);
         fputs("&= ", w->fp);
-        /* V^T and W^T read as the transposes of the engine's matrices. */
-        struct mat vt = param(sh, &v->theta, RNN_P_V);
-        fputs("\\begin{bmatrix} ", w->fp);
-        for (int r = 0; r < H; r++)
-            for (int c = 0; c < K; c++) {
-                fputs(c ? " & " : r ? " \\\\ " : "", w->fp);
-                put_num(w, w->fp, vt.x[(size_t)c * H + r]);
-            }
-        fputs(" \\end{bmatrix}", w->fp);
+        put_transpose(w, param(sh, &v->theta, RNN_P_V));
         put_mat(w, w->fp, column(v->dy + (size_t)(t - 1) * K, K));
         fputs(" + ", w->fp);
-        put_mat(w, w->fp, column(carried, H));
+        put_mat(w, w->fp, column(from_future, H));
+        row(w);
+        fputs("&= ", w->fp);
+        put_mat(w, w->fp, column(from_output, H));
+        fputs(" + ", w->fp);
+        put_mat(w, w->fp, column(from_future, H));
     }
     snprintf(name, sizeof name, "\\frac{\\partial L}{\\partial h_{%d}}", t);
     result(w, name, column(v->dh + (size_t)(t - 1) * H, H));
@@ -487,31 +504,26 @@ static void backward_step(struct ws *w, const struct rnn_view *v, int t, const d
             t, t);
     snprintf(name, sizeof name, "\\delta_{%d}", t);
     result(w, name, column(v->dr + (size_t)(t - 1) * H, H));
-    snprintf(name, sizeof name, "W^\\top \\delta_{%d}", t);
-    result(w, name, column(v->dh_next, H));
     block_close(w);
 }
 
-/* Section 6: the output gradients and every step back, t = T..1. W^T
- * delta_{t+1}, the second term of dL/dh_t, is what the engine carried out of
- * the step before (dh_next), kept here as it was. */
+/* Section 6: the output gradients and every step back, t = T..1. */
 static int backward_pass(struct ws *w, struct rnn_view *v)
 {
     int H = v->shape.hidden;
-    double *carried = calloc((size_t)H, sizeof(double));
-    if (!carried)
+    double *parts = calloc(2 * (size_t)H, sizeof(double));
+    if (!parts)
         return -1;
     fputs("## 6 Backpropagation through time\n\n"
           "From the last step back to the first. Each step starts from the gradient at the "
-          "output, $\\hat{y}_t - y_t$, and carries $W^\\top \\delta_t$ to the step "
-          "before.\n\n",
+          "output, $\\hat{y}_t - y_t$, and adds $W^\\top \\delta_{t+1}$, carried from the step "
+          "after ($\\delta_{T+1} = 0$).\n\n",
           w->fp);
     for (int t = v->T; t >= 1; t--) {
         step(w, v);
-        backward_step(w, v, t, carried);
-        memcpy(carried, v->dh_next, (size_t)H * sizeof(double));
+        backward_step(w, v, t, parts, parts + H);
     }
-    free(carried);
+    free(parts);
     return 0;
 }
 
@@ -669,30 +681,10 @@ int worksheet_check(const struct session *s, char *err, size_t errcap)
     return 0;
 }
 
-/* The document must never replace one of the files it was made from. */
-static bool same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
-static int refuse_inputs(const struct options *o, char *err, size_t errcap)
-{
-    const char *const inputs[] = {o->text_file, o->init};
-    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
-        if (same_file(o->worksheet, inputs[i])) {
-            snprintf(err, errcap, "%s: is an input of this run; choose another file name",
-                     o->worksheet);
-            return -1;
-        }
-    return 0;
-}
-
 int worksheet_write(struct session *s, const struct options *o)
 {
     char err[512];
-    if (worksheet_check(s, err, sizeof err) != 0 || refuse_inputs(o, err, sizeof err) != 0) {
+    if (worksheet_check(s, err, sizeof err) != 0) {
         fprintf(stderr, "rnnstep: %s\n", err);
         return 2;
     }

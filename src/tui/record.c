@@ -1,6 +1,7 @@
 /* --record FILE / --replay FILE: a line-based text file, a header naming the
  * session's settings with a fingerprint of everything that decides the
- * numbers (text, initial parameters, shape, training settings), then one
+ * numbers (text, initial parameters, shape, training settings) and the same
+ * settings as a lesson's setting lines (so a recording is a lesson), then one
  * event per line: a key code, or "tick" for an autoplay tick. Replaying with
  * the same settings and terminal size gives the same screens. A hand-written
  * "screen" line writes the screen at that point (dump.h: golden tests). */
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app/lesson.h"
 #include "record_parse.h"
 #include "rnnstep/atomic_file.h"
 #include "teach.h"
@@ -92,8 +94,12 @@ static int start_recording(struct tui *t, const char *path, char *err, size_t ca
     r->out = r->file.fp;
     char desc[320];
     describe(t->s, desc, sizeof desc);
-    fprintf(r->out, "%s\nsettings %s\nfingerprint %016" PRIx64 "\nkeys\n", RECORD_MAGIC, desc,
+    fprintf(r->out, "%s\nsettings %s\nfingerprint %016" PRIx64 "\n", RECORD_MAGIC, desc,
             fingerprint(t->s));
+    /* The settings again as lesson lines: --lesson FILE replays the session
+     * whatever options it is started with. */
+    lesson_write_settings(r->out, t->s, t->o);
+    fputs("keys\n", r->out);
     fflush(r->out);
     return 0;
 }

@@ -47,24 +47,43 @@ static int line_error(char *err, size_t cap, size_t number, const char *what)
     return -1;
 }
 
-static int parse_header(FILE *fp, struct record_parsed *out, size_t *number, char *err, size_t cap)
+/* The header: the magic line, "settings ...", "fingerprint HEX" and the
+ * lesson's setting lines (up to a lesson's line limit: a text setting holds
+ * the whole text), which the fingerprint already covers, until "keys". */
+static int read_header(FILE *fp, struct record_parsed *out, size_t *number, char *line, size_t cap,
+                       char *err, size_t errcap)
 {
-    char line[512];
     bool too_long;
-    if (!next_line(fp, line, sizeof line, number, &too_long) || strcmp(line, RECORD_MAGIC) != 0)
-        return line_error(err, cap, 1, "not an rnnstep recording");
-    while (next_line(fp, line, sizeof line, number, &too_long) && strcmp(line, "keys") != 0) {
+    if (!next_line(fp, line, cap, number, &too_long) || strcmp(line, RECORD_MAGIC) != 0)
+        return line_error(err, errcap, 1, "not an rnnstep recording");
+    while (next_line(fp, line, cap, number, &too_long) && strcmp(line, "keys") != 0) {
         if (strncmp(line, "settings ", 9) == 0)
             snprintf(out->settings, sizeof out->settings, "%.*s", (int)sizeof out->settings - 1,
                      line + 9);
         else
             sscanf(line, "fingerprint %" SCNx64, &out->fingerprint);
     }
-    if (too_long)
-        return line_error(err, cap, *number, "a header line over 510 characters");
+    if (too_long) {
+        char what[64];
+        snprintf(what, sizeof what, "a header line over %d bytes", RECORD_HEADER_LINE_MAX);
+        return line_error(err, errcap, *number, what);
+    }
     if (strcmp(line, "keys") != 0)
-        return line_error(err, cap, *number, "the header ends without a \"keys\" line");
+        return line_error(err, errcap, *number, "the header ends without a \"keys\" line");
     return 0;
+}
+
+static int parse_header(FILE *fp, struct record_parsed *out, size_t *number, char *err, size_t cap)
+{
+    size_t linecap = RECORD_HEADER_LINE_MAX + 2; /* the newline and the NUL */
+    char *line = malloc(linecap);
+    if (!line) {
+        snprintf(err, cap, "out of memory");
+        return -1;
+    }
+    int rc = read_header(fp, out, number, line, linecap, err, cap);
+    free(line);
+    return rc;
 }
 
 int record_parse(FILE *fp, struct record_parsed *out, char *err, size_t errcap)

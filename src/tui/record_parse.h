@@ -1,5 +1,6 @@
 /* The --record file format, parsed without curses (the fuzzer links it alone):
- * a magic line, header lines ("settings ...", "fingerprint HEX"), "keys",
+ * a magic line, header lines ("settings ...", "fingerprint HEX" and the
+ * settings as a lesson's lines: text, hidden, lr, ...), "keys",
  * then one event per line: a key code, "tick" (an autoplay tick) or "screen"
  * (a screen dump for the golden tests). */
 #ifndef RNNSTEP_TUI_RECORD_PARSE_H
@@ -11,7 +12,8 @@
 
 #define RECORD_MAGIC "rnnstep-record 1"
 #define RECORD_KEYS_MAX 1000000
-#define RECORD_KEY_LIMIT 01000 /* key codes are below curses' KEY_MAX */
+#define RECORD_HEADER_LINE_MAX 65536 /* bytes, as a lesson line (lesson.h) */
+#define RECORD_KEY_LIMIT 01000       /* key codes are below curses' KEY_MAX */
 #define RECORD_TICK (-1)
 #define RECORD_SCREEN (-2)
 

@@ -79,6 +79,16 @@ make_fixtures() {
     variant softmax.json 's/"V": .*/"V": [[1e300], [-1e300], [1e300], [1e300]], "c": [1e300, 1e300, -1e300, 1e300]}/'
     variant softmax-nan.json 's/"V": .*/"V": [[1e308], [-1e308], [1e308], [1e308]], "c": [1.7e308, 1.7e308, -1.7e308, 1.7e308]}/'
     { head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; } >deep.json
+    make_lesson_fixtures
+}
+
+make_lesson_fixtures() {
+    printf 'text hello\nbogus 1\n' >unknown.lesson
+    printf 'text hello\nlr fast\n' >bad-value.lesson
+    printf 'say Start.\nkeys nnq\n' >quit.lesson
+    printf 'keys n\nhidden 2\n' >late-setting.lesson
+    printf 'say \377\376\n' >garbage.lesson
+    { printf 'say '; head -c 70000 /dev/zero | tr '\0' 'x'; echo; } >long-line.lesson
 }
 
 # Rows whose command starts with as_nobody need a user that cannot write

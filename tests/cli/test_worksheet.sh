@@ -109,7 +109,9 @@ for t in sorted(fwd):
     want += [(5, "h_{%d}" % t, fwd[t]["h"]), (5, "\\Omega_{%d}" % t, fwd[t]["o"]),
              (5, "\\hat{y}_{%d}" % t, fwd[t]["y"]), (5, "L_{%d}" % t, [fwd[t]["loss"]])]
     want += [(6, "\\hat{y}_{%d} - y_{%d}" % (t, t), bwd[t]["dy"]), (6, "\\frac{\\partial L}{\\partial h_{%d}}" % t, bwd[t]["dh"]),
-             (6, "\\delta_{%d}" % t, bwd[t]["dr"]), (6, "W^\\top \\delta_{%d}" % t, bwd[t]["dh_next"])]
+             (6, "\\delta_{%d}" % t, bwd[t]["dr"]),
+             # The second term of dL/dh_t, W^T delta_{t+1}: what BPTT carried out of step t + 1.
+             (6, "W^\\top \\delta_{%d}" % (t + 1), bwd[t + 1]["dh_next"] if t + 1 in bwd else [0] * 2)]
     want += [(8, "\\hat{y}_{%d}" % t, fwd1[t]["y"]), (8, "L_{%d}" % t, [fwd1[t]["loss"]])]
 want.append((5, "L", [fwd[max(fwd)]["loss_sum"]]))
 grad = bwd[1]["grad"]
@@ -124,6 +126,12 @@ for section, name, w in want:
     if (section, name) not in rows:
         sys.exit("section %d: no result %s" % (section, name))
     close(rows[(section, name)], [float(x) for x in w], tol, "section %d %s" % (section, name))
+# The two terms of dL/dh_t (rnn_dh_parts, as the equation pane shows them) add up to it.
+for t in sorted(bwd):
+    parts = [rows.get((6, n)) for n in ("V^\\top (\\hat{y}_{%d} - y_{%d})" % (t, t), "W^\\top \\delta_{%d}" % (t + 1))]
+    if None in parts:
+        sys.exit("section 6: step %d lacks a term of dL/dh_%d" % (t, t))
+    close([a + b for a, b in zip(*parts)], [float(x) for x in bwd[t]["dh"]], 3 * tol, "dL/dh_%d from its terms" % t)
 epochs = dict(r[9])
 for k in (1, 2, 3):
     last = [x for x in recs if x["iteration"] == k and x["phase"] == "forward"][-1]
@@ -188,6 +196,11 @@ printf 'hello' >"$tmp/text.txt"
 "$bin" --worksheet "$tmp/text.txt" --text-file "$tmp/text.txt" 2>"$tmp/same.err"
 [ $? -eq 2 ] && grep -q "would overwrite the --text-file input" "$tmp/same.err" || fail "writing over --text-file not refused"
 [ "$(cat "$tmp/text.txt")" = "hello" ] || fail "the text file was changed"
+"$bin" --batch --epochs 0 --save "$tmp/p.json" >/dev/null
+cp "$tmp/p.json" "$tmp/p.before"
+"$bin" --worksheet "$tmp/p.json" --init "$tmp/p.json" 2>"$tmp/same.err"
+[ $? -eq 2 ] && grep -q "would overwrite the --init input" "$tmp/same.err" || fail "writing over --init not refused"
+cmp -s "$tmp/p.json" "$tmp/p.before" || fail "the --init file was changed"
 "$bin" --worksheet "$tmp/eight.md" --decimals 8 || fail "--decimals 8 failed"
 grep -q 'h_{1} &= \\begin{bmatrix} 0.14320001 \\end{bmatrix}\|h_{1} &= \\begin{bmatrix} 0.1432[0-9]\{4\} \\end{bmatrix}' "$tmp/eight.md" ||
     fail "--decimals 8: h_1 not written with 8 decimals"

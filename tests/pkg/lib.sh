@@ -1,19 +1,13 @@
-# Shared set-up of the install and packaging tests: the arguments, a
-# temporary directory removed at exit, and checks that report every failure
-# before the test fails.
+# Shared set-up of the install and packaging tests: the arguments, the cli
+# tests' scratch directory (removed at exit) and fail(), which reports every
+# failure before the test fails.
 # Usage in a test: source "$(dirname "$0")/lib.sh" "$@"
 set -u
 RNNSTEP=$(realpath "${1:?usage: test.sh RNNSTEP SOURCE_DIR BUILD_DIR}")
 SOURCE_DIR=${2:?usage: test.sh RNNSTEP SOURCE_DIR BUILD_DIR}
 BUILD_DIR=${3:?usage: test.sh RNNSTEP SOURCE_DIR BUILD_DIR}
-PKG_TMP=$(mktemp -d)
-trap 'rm -rf "$PKG_TMP"' EXIT
-pkg_failures=0
-
-fail() {
-    echo "FAIL: $*" >&2
-    pkg_failures=$((pkg_failures + 1))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
+PKG_TMP=$tmp
 
 # Skips the test (status 77) unless every named program is installed.
 need() {
@@ -27,8 +21,8 @@ need() {
 }
 
 finish() {
-    if [ "$pkg_failures" -ne 0 ]; then
-        echo "$pkg_failures check(s) failed" >&2
+    if [ "$failures" -ne 0 ]; then
+        echo "$failures check(s) failed" >&2
         exit 1
     fi
     echo PASS
