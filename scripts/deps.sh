@@ -8,7 +8,7 @@ pkgs=(build-essential cmake pkg-config libncurses-dev libjansson-dev)
 case "$level" in
   build) ;;
   package) pkgs+=(dpkg-dev file) ;;
-  test) pkgs+=(libcmocka-dev tmux clang clang-format libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils)
+  test) pkgs+=(libcmocka-dev tmux clang clang-format libclang-rt-14-dev valgrind locales python3 pandoc libxml2-utils librsvg2-bin)
     pkgs+=(dpkg-dev file lintian mandoc man-db bash-completion) ;; # tests/pkg
   bench) pkgs+=(libcmocka-dev tmux clang valgrind python3-numpy libopenblas0-pthread python3-torch) ;;
   *) echo "deps.sh: unknown level '$level' (build, package, test or bench)" >&2; exit 2 ;;

@@ -35,7 +35,20 @@ static void colour_name(short index, const char *fallback, char out[8])
     snprintf(out, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
 }
 
-static void read_cell(int y, int x, struct cell *c)
+/* The colours of the cells that keep the terminal's own: the theme's. */
+struct paper {
+    char fg[8], bg[8];
+};
+
+static struct paper theme_paper(const struct theme *th)
+{
+    struct paper p;
+    colour_name(th->ink, PICTURE_DEFAULT_FG, p.fg);
+    colour_name(th->paper, PICTURE_DEFAULT_BG, p.bg);
+    return p;
+}
+
+static void read_cell(int y, int x, const struct paper *p, struct cell *c)
 {
     cchar_t cc;
     wchar_t wc[CCHARW_MAX + 1] = {0};
@@ -54,8 +67,8 @@ static void read_cell(int y, int x, struct cell *c)
     if (len == 1 && c->text[0] == ' ')
         c->text[0] = '\0';
     bool reverse = attrs & A_REVERSE;
-    colour_name(reverse ? bg : fg, reverse ? PICTURE_DEFAULT_BG : PICTURE_DEFAULT_FG, c->fg);
-    colour_name(reverse ? fg : bg, reverse ? PICTURE_DEFAULT_FG : PICTURE_DEFAULT_BG, c->bg);
+    colour_name(reverse ? bg : fg, reverse ? p->bg : p->fg, c->fg);
+    colour_name(reverse ? fg : bg, reverse ? p->fg : p->bg, c->bg);
     c->bold = attrs & A_BOLD;
     c->dim = attrs & A_DIM;
     c->underline = attrs & A_UNDERLINE;
@@ -78,13 +91,13 @@ static void put_escaped(FILE *out, const char *s)
         }
 }
 
-static void row_backgrounds(FILE *out, const struct cell *row, int cols, int y)
+static void row_backgrounds(FILE *out, const struct cell *row, int cols, int y, const char *paper)
 {
     for (int x = 0; x < cols;) {
         int end = x + 1;
         while (end < cols && strcmp(row[end].bg, row[x].bg) == 0)
             end++;
-        if (strcmp(row[x].bg, PICTURE_DEFAULT_BG) != 0)
+        if (strcmp(row[x].bg, paper) != 0)
             fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
                     x * PICTURE_CELL_W, y * PICTURE_CELL_H, (end - x) * PICTURE_CELL_W,
                     PICTURE_CELL_H, row[x].bg);
@@ -121,8 +134,9 @@ static void row_text(FILE *out, const struct cell *row, int cols, int y)
     fputs("</text>\n", out);
 }
 
-void picture_svg(FILE *out)
+void picture_svg(FILE *out, const struct theme *th)
 {
+    struct paper paper = theme_paper(th);
     int rows = getmaxy(curscr), cols = getmaxx(curscr);
     int w = cols * PICTURE_CELL_W, h = rows * PICTURE_CELL_H;
     fprintf(out,
@@ -131,12 +145,12 @@ void picture_svg(FILE *out)
             "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" "
             "font-size=\"%d\" xml:space=\"preserve\">\n"
             "<rect width=\"100%%\" height=\"100%%\" fill=\"%s\"/>\n",
-            w, h, w, h, PICTURE_FONT_PX, PICTURE_DEFAULT_BG);
+            w, h, w, h, PICTURE_FONT_PX, paper.bg);
     struct cell *row = cols > 0 ? malloc((size_t)cols * sizeof *row) : NULL;
     for (int y = 0; row && y < rows; y++) {
         for (int x = 0; x < cols; x++)
-            read_cell(y, x, &row[x]);
-        row_backgrounds(out, row, cols, y);
+            read_cell(y, x, &paper, &row[x]);
+        row_backgrounds(out, row, cols, y, paper.bg);
         row_text(out, row, cols, y);
     }
     free(row);
@@ -170,7 +184,7 @@ unsigned cmd_picture(struct tui *t, uint64_t count)
         tui_say(t, true, "picture not written: %s", err);
         return REACT_REFRESH;
     }
-    picture_svg(f.fp);
+    picture_svg(f.fp, &t->th);
     if (rnn_atomic_commit(&f, err, sizeof err) != 0)
         tui_say(t, true, "picture not written: %s", err);
     else

@@ -111,6 +111,8 @@ static void apply_scheme(struct theme *th, const struct theme_scheme *sc)
 {
     if (th->colour)
         use_default_colors();
+    th->ink = sc->ink;
+    th->paper = sc->paper;
     for (int r = 0; r < TH_ROLE_COUNT; r++) {
         const struct th_style *st = &sc->role[r];
         th->attr[r] = curses_attrs(st->attrs);

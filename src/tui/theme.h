@@ -23,6 +23,10 @@ struct glyphs {
 
 struct theme {
     bool colour, utf8;
+    /* The terminal's own colours the theme is made for (its row's ink and
+     * paper; TH_NONE without colours): what a picture of the screen paints
+     * for the cells that keep the terminal's own. */
+    short ink, paper;
     attr_t attr[TH_ROLE_COUNT];
     const struct glyphs *g;
 };

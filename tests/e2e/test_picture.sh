@@ -37,14 +37,36 @@ xmllint --noout "$E2E_DIR/rnnstep-epoch-0-step-1-2.svg" || e2e_fail "the second 
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 
+# The light theme is made for a white terminal: its picture is dark on white
+# (the terminal's own colours are the theme's ink and paper, not a dark
+# terminal's), and it renders (rsvg-convert, when librsvg2-bin is installed).
+e2e_start picture_light -- --theme light
+e2e_keys n
+e2e_wait_row "^ h_1 " 0.1432
+e2e_keys P
+e2e_wait_text "screen written to rnnstep-epoch-0-step-1-3.svg"
+light="$E2E_DIR/rnnstep-epoch-0-step-1-3.svg"
+grep -q '^<rect width="100%" height="100%" fill="#ffffff"/>' "$light" ||
+    e2e_fail "the light theme's picture is not on white: $(grep -m1 '^<rect' "$light")"
+grep -q 'fill="#d0d0d0"' "$light" && e2e_fail "the light theme's picture has light grey text (a dark terminal's)"
+grep -q '<tspan[^>]* fill="#000000"' "$light" || e2e_fail "the light theme's picture has no black text"
+if command -v rsvg-convert >/dev/null; then
+    rsvg-convert -o "$E2E_DIR/light.png" "$light" 2>"$E2E_DIR/rsvg.err" ||
+        e2e_fail "rsvg-convert: $(head -c 300 "$E2E_DIR/rsvg.err")"
+    [ "$(head -c 8 "$E2E_DIR/light.png" | od -An -tx1 | tr -d ' ')" = 89504e470d0a1a0a ] ||
+        e2e_fail "rsvg-convert wrote no PNG"
+fi
+e2e_keys q
+[ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
+
 # Inside a lesson the picture has the caption bar; P leaves the script there.
 e2e_start picture_lesson -- --lesson "$lessons/worked-example.lesson"
 e2e_wait_text "pause 1 of 17 "
 e2e_keys Space Space
 e2e_wait_text "pause 3 of 17 "
 e2e_keys P
-e2e_wait_text "screen written to rnnstep-epoch-0-step-1-3.svg"
-text=$(sed -e 's/<[^>]*>//g' "$E2E_DIR/rnnstep-epoch-0-step-1-3.svg")
+e2e_wait_text "screen written to rnnstep-epoch-0-step-1-4.svg"
+text=$(sed -e 's/<[^>]*>//g' "$E2E_DIR/rnnstep-epoch-0-step-1-4.svg")
 grep -qF "5.1 Forward, step 1" <<<"$text" || e2e_fail "the lesson's picture lacks the caption"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
