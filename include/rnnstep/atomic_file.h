@@ -5,6 +5,7 @@
 #ifndef RNNSTEP_ATOMIC_FILE_H
 #define RNNSTEP_ATOMIC_FILE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -27,6 +28,16 @@ int rnn_atomic_open(struct rnn_atomic_file *f, const char *path, char *err, size
 int rnn_atomic_commit(struct rnn_atomic_file *f, char *err, size_t errcap);
 /* Discards the temporary file. */
 void rnn_atomic_abort(struct rnn_atomic_file *f);
+
+/* Every signal whose default action ends the process and that can be caught
+ * (HUP, INT, QUIT, the faults ILL, TRAP, ABRT, BUS, FPE, SEGV, SYS, and USR1,
+ * USR2, PIPE, ALRM, TERM, XCPU, XFSZ, VTALRM, PROF, POLL, STKFLT, PWR and
+ * the real-time signals). */
+void rnn_signals_terminating(sigset_t *set);
+
+/* Removes every unfinished temporary file; async-signal-safe, for a signal
+ * handler of its own (the visualiser's for faults) that then ends the process. */
+void rnn_atomic_remove_unfinished(void);
 
 /* Which file a path names, or would name once created (its directory and
  * name), so that "x", "./x", a hard link and a symbolic link compare equal. */

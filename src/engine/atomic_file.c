@@ -21,8 +21,7 @@
 static char guard_names[GUARD_SLOTS][PATH_MAX];
 static volatile sig_atomic_t guard_used[GUARD_SLOTS];
 
-/* Every signal whose default action ends the process and that can be caught. */
-static void terminating_signals(sigset_t *set)
+void rnn_signals_terminating(sigset_t *set)
 {
     static const int fixed[] = {
         SIGHUP,    SIGINT,  SIGQUIT,   SIGILL,  SIGTRAP, SIGABRT, SIGBUS,
@@ -45,11 +44,16 @@ static void terminating_signals(sigset_t *set)
         sigaddset(set, s);
 }
 
-static void remove_guarded_and_reraise(int sig)
+void rnn_atomic_remove_unfinished(void)
 {
     for (int i = 0; i < GUARD_SLOTS; i++)
         if (guard_used[i])
             unlink(guard_names[i]);
+}
+
+static void remove_guarded_and_reraise(int sig)
+{
+    rnn_atomic_remove_unfinished();
     raise(sig); /* SA_RESETHAND restored the default action: it ends the process */
 }
 
@@ -63,7 +67,7 @@ static void guard_install(void)
         return;
     installed = true;
     struct sigaction sa = {.sa_handler = remove_guarded_and_reraise, .sa_flags = SA_RESETHAND};
-    terminating_signals(&sa.sa_mask);
+    rnn_signals_terminating(&sa.sa_mask);
     for (int s = 1; s <= SIGRTMAX; s++) {
         struct sigaction old;
         if (sigismember(&sa.sa_mask, s) == 1 && sigaction(s, NULL, &old) == 0 &&
@@ -77,7 +81,7 @@ static void guard_install(void)
 static void hold_signals(bool hold, sigset_t *saved)
 {
     sigset_t set;
-    terminating_signals(&set);
+    rnn_signals_terminating(&set);
     if (hold)
         sigprocmask(SIG_BLOCK, &set, saved);
     else

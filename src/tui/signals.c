@@ -4,27 +4,73 @@
 
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "rnnstep/atomic_file.h"
 
 static volatile sig_atomic_t pending_signal;
+static struct termios saved_termios; /* before curses changed it */
+static bool termios_saved;
 
 static void on_signal(int sig)
 {
     pending_signal = sig;
 }
 
+/* The signals of a faulting instruction: returning from a handler would
+ * run it again. */
+static bool is_fault(int sig)
+{
+    return sig == SIGILL || sig == SIGTRAP || sig == SIGABRT || sig == SIGBUS || sig == SIGFPE ||
+           sig == SIGSEGV || sig == SIGSYS;
+}
+
+/* A fault (or kill -SEGV) ends the process at once, so only what is safe in
+ * a handler is done: the terminal modes of the start back (the screen may
+ * keep the last frame), the unfinished files removed, then the default
+ * death. */
+static void on_fault(int sig)
+{
+    if (termios_saved)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    rnn_atomic_remove_unfinished();
+    raise(sig); /* SA_RESETHAND restored the default action */
+}
+
+static void install_fault_handler(void)
+{
+    termios_saved = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
+    struct sigaction sa = {.sa_handler = on_fault, .sa_flags = SA_RESETHAND};
+    rnn_signals_terminating(&sa.sa_mask);
+    /* Only where the default still stands: a sanitizer's own handler keeps
+     * its report of a real fault. */
+    for (int s = 1; s <= SIGRTMAX; s++) {
+        struct sigaction old;
+        if (is_fault(s) && sigaction(s, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+            old.sa_handler == SIG_DFL)
+            sigaction(s, &sa, NULL);
+    }
+}
+
 void signals_install(void)
 {
+    install_fault_handler();
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: a blocked getch returns at once */
     /* Ctrl-\ (SIGQUIT) is one slip away from Ctrl-Z; its default core dump,
-     * like the default end of the others, would leave the terminal raw. */
-    static const int ending[] = {SIGINT,  SIGTERM, SIGHUP,    SIGQUIT, SIGUSR1,
-                                 SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU};
-    for (size_t i = 0; i < sizeof ending / sizeof ending[0]; i++)
-        sigaction(ending[i], &sa, NULL);
+     * like the default end of every other terminating signal (a kill -PIPE,
+     * a real-time signal), would leave the terminal raw. XFSZ stays ignored
+     * (main.c: a write past a size limit fails instead). A fault cannot be
+     * resumed: it goes to on_fault. */
+    sigset_t ending;
+    rnn_signals_terminating(&ending);
+    for (int s = 1; s <= SIGRTMAX; s++)
+        if (sigismember(&ending, s) == 1 && s != SIGXFSZ && !is_fault(s))
+            sigaction(s, &sa, NULL);
 }
 
 int signals_pending(void)

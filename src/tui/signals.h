@@ -1,5 +1,6 @@
-/* Terminating signals (INT, TERM, HUP, QUIT, USR1, USR2, ALRM, VTALRM, PROF,
- * XCPU; signals.c). */
+/* Terminating signals: every one that can be caught (rnn_signals_terminating)
+ * ends the session and restores the terminal; a fault signal restores the
+ * terminal modes and removes unfinished files in its handler (signals.c). */
 #ifndef RNNSTEP_TUI_SIGNALS_H
 #define RNNSTEP_TUI_SIGNALS_H
 

@@ -129,6 +129,20 @@ numbers_on_row() {
 
 e2e_wait_row() { e2e_poll "row /$1/ with ${*:2}" numbers_on_row "$@"; }
 
+# Total CPU ticks (user + system) the process has used.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# Polls until the process has used another half second of CPU: it is busy
+# computing (a long run draws nothing until it ends), not waiting for a key.
+wait_busy() {
+    local start deadline=$((SECONDS + E2E_TIMEOUT))
+    start=$(cpu_ticks "$1")
+    while [ $(($(cpu_ticks "$1") - start)) -lt $(($(getconf CLK_TCK) / 2)) ]; do
+        [ $SECONDS -ge $deadline ] && e2e_fail "rnnstep never got busy"
+        sleep 0.05
+    done
+}
+
 # Waits for rnnstep to exit and returns its status.
 e2e_exit_status() {
     e2e_wait_text "rnnstep has exited"

@@ -6,20 +6,6 @@
 E2E_TIMEOUT=${E2E_TIMEOUT:-60} # the sanitizer build under a loaded machine
 source "$(dirname "$0")/lib.sh" "$@"
 
-# Total CPU ticks (user + system) the process has used.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-# Polls until the process has used another half second of CPU: it is busy
-# computing, not waiting for a key.
-wait_busy() {
-    local start deadline=$((SECONDS + E2E_TIMEOUT))
-    start=$(cpu_ticks "$1")
-    while [ $(($(cpu_ticks "$1") - start)) -lt $(($(getconf CLK_TCK) / 2)) ]; do
-        [ $SECONDS -ge $deadline ] && e2e_fail "rnnstep never got busy"
-        sleep 0.05
-    done
-}
-
 # Puts the program into the named state.
 enter_moment() {
     case "$1" in
