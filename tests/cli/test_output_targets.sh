@@ -8,8 +8,9 @@
 # Usage: bash test_output_targets.sh RNNSTEP SOURCE_DIR
 set -uo pipefail
 rnnstep_binary=$(realpath "$1")
+source "$(dirname "$0")/targets.sh"
 top=$(mktemp -d)
-trap 'chmod -R u+rwx "$top"; rm -rf "$top"' EXIT
+trap 'targets_cleanup; chmod -R u+rwx "$top"; rm -rf "$top"' EXIT
 chmod 755 "$top"
 cp "$rnnstep_binary" "$top/rnnstep"
 rnnstep=$top/rnnstep
@@ -24,25 +25,15 @@ fail() {
     failures=$((failures + 1))
 }
 
-# Root may write over read-only files and into read-only directories: the
-# permission rows then run as the user nobody.
-as_user=()
-if [ "$(id -u)" -eq 0 ]; then as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
-
-# Names, types, modes, sizes, link targets and content hashes of everything here.
-snapshot() {
-    find "$work" -mindepth 1 -printf '%P %y %m %s %l\n' | sort
-    find "$work" -type f -readable -exec sha256sum {} + 2>/dev/null | sort
-}
 
 refused() { # refused DESCRIPTION COMMAND...
     local what=$1 before after rc
     shift
     checks=$((checks + 1))
-    before=$(snapshot)
+    before=$(targets_snapshot)
     timeout 60 "$@" >"$top/out" 2>"$top/err"
     rc=$?
-    after=$(snapshot)
+    after=$(targets_snapshot)
     [ "$rc" -eq 2 ] || fail "$what: exit status $rc, expected 2 ($(head -c 300 "$top/err"))"
     # With data on standard output the table is on stderr too: the message is last.
     [ "$(grep -vc '^ ' "$top/err")" -eq 1 ] && [[ $(tail -n 1 "$top/err") == "rnnstep: "* ]] ||
@@ -52,20 +43,7 @@ refused() { # refused DESCRIPTION COMMAND...
 }
 
 train=(--batch --epochs 2 --hidden 3)
-printf 'hello world\n' >text.txt
-"$rnnstep" --batch --epochs 0 --save params.json >/dev/null || fail "cannot make params.json"
-mkdir dir ro
-printf 'keep me\n' >ro-file
-chmod 444 ro-file
-chmod 555 ro
-mkfifo fifo
-ln -s /dev/null null-link
-ln -s loop loop
-ln -s missing-target dangling
-ln text.txt hard-link.txt
-ln -s text.txt text-link.txt
-ln -s /proc/self/fd/1 stdout-link # as /dev/stdout, which a broken build could replace
-if [ "$(id -u)" -eq 0 ]; then mknod device c 1 3; fi # /dev/null's numbers
+targets_make || fail "cannot make the targets"
 
 for opt in --save --trace; do
     refused "$opt into a missing directory" "$rnnstep" "${train[@]}" "$opt" nodir/out
@@ -85,6 +63,8 @@ for opt in --save --trace; do
     refused "$opt over a symbolic link to the --text-file" "$rnnstep" "${train[@]}" --text-file text.txt "$opt" text-link.txt
     refused "$opt past a file size limit (a full disk)" bash -c "ulimit -f 16; exec '$rnnstep' --batch --epochs 20 --hidden 64 $opt params.json >/dev/null"
     refused "$opt on standard output on a full disk" bash -c "exec '$rnnstep' --batch --epochs 20 --hidden 64 $opt - >/dev/full"
+    [ -d full ] && refused "$opt over a file on a full disk (a full tmpfs)" "$rnnstep" --batch --epochs 20 --hidden 64 "$opt" full/keep.json
+    [ -d full ] && refused "$opt to a new file on a full disk (a full tmpfs)" "$rnnstep" --batch --epochs 20 --hidden 64 "$opt" full/new.json
 done
 refused "--trace over the --init file" "$rnnstep" --batch --epochs 2 --init params.json --trace params.json
 refused "--save and --trace the same file" "$rnnstep" "${train[@]}" --save out --trace ./out
