@@ -64,9 +64,6 @@ struct parser {
     size_t cap_steps;
     size_t nkeys, cap_keys;
     bool steps_begun;
-    const char *given[16]; /* setting names already given */
-    int given_line[16];
-    size_t ngiven;
 };
 
 static int fail(struct parser *p, const char *fmt, ...)
@@ -306,15 +303,14 @@ static int parse_setting(struct parser *p, const char *name, const char *value)
         return fail(p, "%s", why + (why[0] == '-' && why[1] == '-' ? 2 : 0));
     if (p->steps_begun)
         return fail(p, "the setting '%s' comes after the first step; settings go first", name);
-    for (size_t i = 0; i < p->ngiven; i++)
-        if (strcmp(p->given[i], name) == 0)
-            return fail(p, "'%s' is set twice (first on line %d)", name, p->given_line[i]);
-    if (p->ngiven < sizeof p->given / sizeof p->given[0]) {
-        p->given[p->ngiven] = name;
-        p->given_line[p->ngiven++] = p->line;
-    }
+    struct lesson *l = p->l;
+    for (size_t i = 0; i < l->nsettings; i++)
+        if (strcmp(l->settings[i].name, name) == 0)
+            return fail(p, "'%s' is set twice (first on line %d)", name, l->settings[i].line);
     if (is_path_setting(name) && !(value = resolve(p, name, value)))
         return fail(p, "out of memory");
+    if (l->nsettings < LESSON_SETTINGS_MAX)
+        l->settings[l->nsettings++] = (struct lesson_setting){name, value, p->line};
     options_apply_setting(p->o, name, value, why, sizeof why);
     return 0;
 }
@@ -464,6 +460,25 @@ int lesson_load(const char *path, struct lesson *l, struct options *o, char *err
         return -1;
     }
     bind_keys(&p);
+    return 0;
+}
+
+static bool starts_with(const char *s, const char *prefix, const char *then)
+{
+    size_t n = strlen(prefix);
+    return strncmp(s, prefix, n) == 0 && s[n] && strchr(then, s[n]);
+}
+
+int lesson_setting_line(const struct lesson *l, const char *err)
+{
+    for (size_t i = 0; i < l->nsettings; i++) {
+        const struct lesson_setting *st = &l->settings[i];
+        char option[40];
+        snprintf(option, sizeof option, "--%s", st->name);
+        if (starts_with(err, option, ": ") ||
+            (is_path_setting(st->name) && starts_with(err, st->value, ":")))
+            return st->line;
+    }
     return 0;
 }
 

@@ -37,7 +37,16 @@ struct lesson_step {
     size_t nkeys;
 };
 
+/* A setting line, for naming it in an error found later (session.c). */
+struct lesson_setting {
+    const char *name, *value; /* value: text-file and init resolved */
+    int line;
+};
+#define LESSON_SETTINGS_MAX 16 /* more than there are settings: each is given once */
+
 struct lesson {
+    struct lesson_setting settings[LESSON_SETTINGS_MAX];
+    size_t nsettings;
     struct lesson_step *steps;
     size_t nsteps;
     size_t nstops;  /* pause and ask lines: where the presenter continues */
@@ -52,6 +61,11 @@ struct lesson {
  * "FILE: problem") into err and returns -1; l is then empty. */
 int lesson_load(const char *path, struct lesson *l, struct options *o, char *err, size_t errcap);
 void lesson_free(struct lesson *l);
+
+/* The line of the setting that an error of the session's set-up names (it
+ * starts with the option, "--hidden 3, but ...", or with a text-file's or
+ * init's path), 0 when it names none. */
+int lesson_setting_line(const struct lesson *l, const char *err);
 
 /* Writes the setting lines that make a lesson start the session s was built
  * from o (text or text-file, seq-length, hidden, seed or init, lr, optimizer,

@@ -8,9 +8,9 @@
 #include "config.h"
 #include "lesson.h"
 #include "options.h"
-#include "rnnstep/commit.h"
 #include "outputs.h"
 #include "report.h"
+#include "rnnstep/commit.h"
 #include "rnnstep/version.h"
 #include "session.h"
 #include "tui/tui.h"
@@ -24,6 +24,19 @@ static void print_version(void)
         printf("rnnstep %s (commit %s)\n", RNNSTEP_VERSION, RNNSTEP_COMMIT);
     else
         printf("rnnstep %s\n", RNNSTEP_VERSION);
+}
+
+/* A lesson's settings made the session: its error names the lesson file and
+ * the line of the setting. */
+static void report_session_error(const struct lesson *l, const char *path, const char *err)
+{
+    int line = l ? lesson_setting_line(l, err) : 0;
+    if (line)
+        report_error("%s: line %d: %s", path, line, err);
+    else if (l)
+        report_error("%s: %s", path, err);
+    else
+        report_error("%s", err);
 }
 
 int main(int argc, char **argv)
@@ -70,8 +83,8 @@ int main(int argc, char **argv)
     }
     struct session s;
     if (session_open(&s, &o, err, sizeof err) != 0) {
+        report_session_error(o.lesson ? &lesson : NULL, o.lesson, err);
         lesson_free(&lesson);
-        report_error("%s", err);
         return 2;
     }
     int rc = o.gradcheck   ? batch_gradcheck(&s)

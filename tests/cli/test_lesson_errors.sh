@@ -32,6 +32,15 @@ refused "rnnstep: --lesson sets the training options itself; drop --lr (try 'rnn
 refused "rnnstep: --lesson cannot be used with --batch, --gradcheck, --record or --replay (try 'rnnstep --help')" \
     --lesson "$src/assets/lessons/worked-example.lesson" --batch
 
+# A setting the session cannot use is named by its line too (a worksheet
+# opens the session without a terminal).
+printf '# one character\ntext a\nkeys n\n' >"$tmp/one.lesson"
+refused "rnnstep: $tmp/one.lesson: line 2: --text: text needs at least 2 characters (an input and a target)" \
+    --lesson "$tmp/one.lesson" --worksheet "$tmp/w.md"
+printf 'hidden 2\ntext-file nothere.txt\nkeys n\n' >"$tmp/nofile.lesson"
+refused "rnnstep: $tmp/nofile.lesson: line 2: $tmp/nothere.txt: No such file or directory" \
+    --lesson "$tmp/nofile.lesson" --worksheet "$tmp/w.md"
+
 # The vanishing-gradients lesson sets its text, hidden size and seed.
 "$bin" --lesson "$src/assets/lessons/vanishing-gradients.lesson" --worksheet "$tmp/v.md" ||
     fail "worksheet of a lesson's settings failed"
