@@ -47,5 +47,11 @@ refused "rnnstep: $tmp/nofile.lesson: line 2: $tmp/nothere.txt: No such file or 
 grep -q 'for the text `` hello world, hello rnn `` (22 characters), hidden size 8, initial parameters: random, seed 1' "$tmp/v.md" ||
     fail "the lesson's settings did not reach the session: $(sed -n 3p "$tmp/v.md")"
 
+# The README shows a shipped lesson whole: the file as it is.
+awk '/^\[`assets\/lessons\/exploding-gradients.lesson`\]/ { f = 1; next }
+     f && /^```text$/ { g = 1; next }  g && /^```$/ { exit }  g' "$src/README.md" >"$tmp/shown.lesson"
+cmp -s "$tmp/shown.lesson" "$src/assets/lessons/exploding-gradients.lesson" ||
+    fail "README.md shows exploding-gradients.lesson otherwise than the file is"
+
 [ $failures -eq 0 ] || exit 1
 echo "lesson errors: all checks passed"

@@ -7,6 +7,7 @@
 # Usage: bash test_worksheet.sh RNNSTEP SOURCE_DIR
 set -u
 bin=$1
+src=$2
 py=/usr/bin/python3
 source "$(dirname "$0")/lib.sh"
 
@@ -174,6 +175,16 @@ if command -v pandoc >/dev/null; then
 else
     echo "pandoc is not installed: the conversion is not checked (scripts/deps.sh test installs it)" >&2
 fi
+
+# ---- the README's excerpt is what the default document says ----
+awk '/^The first forward step of `rnnstep --worksheet hello.md`/ { f = 1; next }
+     f && /^> / { print substr($0, 3); next }  f && /^>$/ { print ""; next }
+     f && /^$/ && n++ > 0 { exit }' "$src/README.md" >"$tmp/excerpt.md"
+check_py "the README excerpt is part of the default worksheet" '
+excerpt = open("excerpt.md", encoding="utf-8").read().strip().replace("**5.1 Step 1**", "### 5.1 Step 1")
+if len(excerpt) < 500 or excerpt not in open("default.md", encoding="utf-8").read():
+    sys.exit("README.md: the worksheet excerpt differs from what --worksheet writes")
+'
 
 # ---- limits, --decimals, and the output file's safety ----
 printf 'keep me\n' >"$tmp/keep.md"
