@@ -22,6 +22,7 @@ struct cell {
     char text[MB_LEN_MAX * CCHARW_MAX + 1]; /* UTF-8; "" for a blank */
     char fg[8], bg[8];                      /* "#rrggbb", after reverse */
     bool bold, dim, underline;
+    bool block; /* a block element, drawn as a rectangle (block_shapes) */
 };
 
 static void colour_name(short index, const char *fallback, char out[8])
@@ -74,6 +75,56 @@ static void read_cell(int y, int x, const struct paper *p, struct cell *c)
     c->underline = attrs & A_UNDERLINE;
 }
 
+/* Block elements drawn as rectangles in eighths of the cell, as a terminal
+ * draws them: a font's glyphs of them are often wider than the cell (or
+ * missing, and taken from a proportional font) and shorter than the row, so
+ * bars overlapped their neighbours and had gaps between rows. A shade is
+ * the full cell at its share of the colour. */
+static const struct block_shape {
+    const char *glyph;
+    unsigned char x0, y0, x1, y1; /* eighths, from the top left */
+    unsigned char percent;        /* of the colour */
+} block_shapes[] = {
+    {"\u2581", 0, 7, 8, 8, 100}, {"\u2582", 0, 6, 8, 8, 100}, {"\u2583", 0, 5, 8, 8, 100},
+    {"\u2584", 0, 4, 8, 8, 100}, {"\u2585", 0, 3, 8, 8, 100}, {"\u2586", 0, 2, 8, 8, 100},
+    {"\u2587", 0, 1, 8, 8, 100}, {"\u2588", 0, 0, 8, 8, 100}, {"\u2589", 0, 0, 7, 8, 100},
+    {"\u258a", 0, 0, 6, 8, 100}, {"\u258b", 0, 0, 5, 8, 100}, {"\u258c", 0, 0, 4, 8, 100},
+    {"\u258d", 0, 0, 3, 8, 100}, {"\u258e", 0, 0, 2, 8, 100}, {"\u258f", 0, 0, 1, 8, 100},
+    {"\u2590", 4, 0, 8, 8, 100}, {"\u2591", 0, 0, 8, 8, 25},  {"\u2592", 0, 0, 8, 8, 50},
+    {"\u2593", 0, 0, 8, 8, 75},  {"\u25ac", 0, 3, 8, 6, 100},
+};
+
+static const struct block_shape *block_shape(const char *text)
+{
+    for (size_t i = 0; i < sizeof block_shapes / sizeof block_shapes[0]; i++)
+        if (strcmp(block_shapes[i].glyph, text) == 0)
+            return &block_shapes[i];
+    return NULL;
+}
+
+static void row_blocks(FILE *out, const struct cell *row, int cols, int y)
+{
+    for (int x = 0; x < cols; x++) {
+        const struct block_shape *b = block_shape(row[x].text);
+        if (!b)
+            continue;
+        int share = b->percent * (row[x].dim ? 60 : 100) / 100;
+        fprintf(out, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\"%s\"",
+                (x + b->x0 / 8.0) * PICTURE_CELL_W, (y + b->y0 / 8.0) * PICTURE_CELL_H,
+                (b->x1 - b->x0) / 8.0 * PICTURE_CELL_W, (b->y1 - b->y0) / 8.0 * PICTURE_CELL_H,
+                row[x].fg);
+        if (share < 100)
+            fprintf(out, " fill-opacity=\"%.2f\"", share / 100.0);
+        fputs("/>\n", out);
+    }
+}
+
+/* A character the text draws (not a blank, not a block element). */
+static bool shows_text(const struct cell *c)
+{
+    return c->text[0] && !c->block;
+}
+
 static bool same_look(const struct cell *a, const struct cell *b)
 {
     return strcmp(a->fg, b->fg) == 0 && a->bold == b->bold && a->dim == b->dim &&
@@ -111,13 +162,13 @@ static void row_text(FILE *out, const struct cell *row, int cols, int y)
 {
     fprintf(out, "<text y=\"%d\">", y * PICTURE_CELL_H + PICTURE_CELL_H * 3 / 4);
     for (int x = 0; x < cols;) {
-        if (!row[x].text[0]) {
+        if (!shows_text(&row[x])) {
             x++;
             continue;
         }
         int end = x + 1, last = x; /* last: the run's last non-blank cell */
         for (; end < cols && same_look(&row[end], &row[x]); end++)
-            if (row[end].text[0])
+            if (shows_text(&row[end]))
                 last = end;
         end = last + 1;
         fputs("<tspan x=\"", out);
@@ -127,7 +178,7 @@ static void row_text(FILE *out, const struct cell *row, int cols, int y)
                 row[x].dim ? " opacity=\"0.6\"" : "",
                 row[x].underline ? " text-decoration=\"underline\"" : "");
         for (int i = x; i < end; i++)
-            put_escaped(out, row[i].text[0] ? row[i].text : " ");
+            put_escaped(out, shows_text(&row[i]) ? row[i].text : " ");
         fputs("</tspan>", out);
         x = end;
     }
@@ -148,9 +199,12 @@ void picture_svg(FILE *out, const struct theme *th)
             w, h, w, h, PICTURE_FONT_PX, paper.bg);
     struct cell *row = cols > 0 ? malloc((size_t)cols * sizeof *row) : NULL;
     for (int y = 0; row && y < rows; y++) {
-        for (int x = 0; x < cols; x++)
+        for (int x = 0; x < cols; x++) {
             read_cell(y, x, &paper, &row[x]);
+            row[x].block = block_shape(row[x].text) != NULL;
+        }
         row_backgrounds(out, row, cols, y, paper.bg);
+        row_blocks(out, row, cols, y);
         row_text(out, row, cols, y);
     }
     free(row);

@@ -27,6 +27,11 @@ grep -q 'font-weight="bold"' "$svg" || e2e_fail "nothing bold in the picture"
     e2e_fail "fewer than 4 colours in the picture"
 [ "$(grep -c '^<text' "$svg")" = 24 ] || e2e_fail "not 24 rows of text"
 grep -q 'width="720" height="432"' "$svg" || e2e_fail "not 80x24 cells of 9x18"
+# Block elements (the softmax bars) are rectangles of the cell's eighths in
+# the bar's colour, not glyphs a font draws wider than the cell.
+grep -qE '<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="18" fill="#5fafff"/>' "$svg" ||
+    e2e_fail "no bar drawn as a rectangle"
+grep -q '[▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▐░▒▓▬]' <<<"$text" && e2e_fail "a block element drawn as a glyph"
 
 # The same step again: a new name, the first picture kept as it was.
 before=$(md5sum <"$svg")
