@@ -43,7 +43,7 @@ run_case() {
     size=${size:-80x24}
     rm -f "$TMP/head.rec" "$TMP/out"
     printf q | in_pty "$RNNSTEP $opts --record $TMP/head.rec"
-    head -n 4 "$TMP/head.rec" >"$rec"
+    sed "/^keys$/q" "$TMP/head.rec" >"$rec" # the header, up to its keys line
     local line word
     while read -r line; do
         case $line in
