@@ -25,36 +25,64 @@
 
 struct lesson_play;
 
+/* The windows the layout made for the terminal's size (screen.c). */
+struct tui_windows {
+    WINDOW *pane[PANE_COUNT]; /* NULL for the panes a zoom hides */
+    WINDOW *status, *help;
+    WINDOW *caption; /* a lesson's caption bar, above the status line */
+    int laid_zoom;   /* the zoom the windows were made for */
+};
+
+/* Autoplay and how runs stop (play.c, run.c). */
+struct tui_play {
+    bool on;
+    int speed;               /* index into the autoplay speed table */
+    bool no_explosion_pause; /* X: runs and autoplay go on through explosions */
+    bool paused;             /* the last command or tick stopped at an event */
+};
+
+/* The help overlay (help.c). */
+struct tui_help {
+    bool shown;
+    int scroll; /* first key line the overlay shows */
+};
+
+/* The status line's message (message.c). */
+struct tui_message {
+    char text[192];
+    bool warn;
+};
+
+/* What is derived from the model for drawing, recomputed after a
+ * REACT_RECALC only (screen.c). */
+struct tui_derived {
+    bool stale; /* the model changed since this was last updated */
+    double loss_now;
+    /* What loss_now was computed for: a step inside an iteration changes
+     * neither the parameters nor the window, so it does not pay for another
+     * forward pass over the window. */
+    double *loss_theta;
+    uint64_t loss_iteration;
+    size_t loss_position;
+};
+
 struct tui {
     struct session *s;
     const struct options *o;
     struct theme th;
     struct layout lay;
-    WINDOW *win[PANE_COUNT], *status, *help_win;
+    struct tui_windows win;
     struct input_state in;
-    bool help, autoplay;
-    bool no_explosion_pause; /* P: runs and autoplay go on through explosions */
-    bool paused;             /* the last command or tick stopped at an event */
-    bool counted;            /* the command being run was given a count */
-    int zoom;                /* the pane shown alone (z), PANE_COUNT: all of them */
-    int laid_zoom;           /* the zoom the windows were made for */
-    int speed;               /* index into the autoplay speed table */
-    struct matrix_sel mat;   /* matrix pane; mat.unit is the selected hidden unit */
-    int help_scroll;         /* first key line the help overlay shows */
-    char message[192];
-    bool message_warn;
-    bool stale; /* the model changed since derived data was last updated */
-    double loss_now;
-    /* What loss_now was computed for: a command that leaves the parameters
-     * and the window as they were (a step inside an iteration, a cursor
-     * move) does not pay for another forward pass over the window. */
-    double *loss_theta;
-    uint64_t loss_iteration;
-    size_t loss_position;
+    bool counted; /* the command being run was given a count */
+    struct tui_play play;
+    struct tui_help help;
+    struct tui_message msg;
+    int zoom;              /* the pane shown alone (z), PANE_COUNT: all of them */
+    struct matrix_sel mat; /* matrix pane; mat.unit is the selected hidden unit */
+    struct tui_derived derived;
     struct host host;           /* the panes and full-screen views */
     struct teach *teach;        /* teaching tools' state (teach.h) */
     struct lesson_play *lesson; /* the lesson being played, or NULL */
-    WINDOW *caption;            /* its caption bar, above the status line */
 };
 
 /* Sets the status-line message (message.c). */

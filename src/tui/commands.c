@@ -51,7 +51,7 @@ unsigned cmd_reset(struct tui *t, uint64_t n)
 {
     (void)n;
     rnn_engine_reset(t->s->engine);
-    t->autoplay = false;
+    t->play.on = false;
     /* The engine keeps the settings as they are now (the status line shows
      * them), so a student knows r does not undo ] [ o c. */
     tui_say(t, false, "reset to epoch 0; lr, optimiser and clip kept");
@@ -61,8 +61,8 @@ unsigned cmd_reset(struct tui *t, uint64_t n)
 unsigned cmd_help(struct tui *t, uint64_t n)
 {
     (void)n;
-    t->help = true;
-    t->help_scroll = 0;
+    t->help.shown = true;
+    t->help.scroll = 0;
     return REACT_REFRESH;
 }
 

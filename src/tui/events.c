@@ -15,7 +15,7 @@
 static unsigned react(struct tui *t, unsigned flags)
 {
     if (react_recalc(flags))
-        t->stale = true;
+        t->derived.stale = true;
     return flags;
 }
 
@@ -32,8 +32,8 @@ static unsigned handle_key(struct tui *t, int key)
 {
     if (key == KEY_RESIZE)
         return screen_relayout(t) ? REACT_REFRESH : REACT_QUIT;
-    if (t->help) {
-        t->help = help_scroll_key(t, key);
+    if (t->help.shown) {
+        t->help.shown = help_scroll_key(t, key);
         return REACT_REFRESH;
     }
     if (t->lay.too_small && key != 'q')
@@ -47,14 +47,14 @@ static unsigned handle_key(struct tui *t, int key)
 
 static unsigned dispatch_modal(struct tui *t, int key)
 {
-    if (key != ERR && key != KEY_RESIZE && !t->help) {
+    if (key != ERR && key != KEY_RESIZE && !t->help.shown) {
         if (t->teach->prompt.kind != PROMPT_NONE)
             return prompts_key(t, key);
         if (quiz_wants_key(t, key))
             return t->teach->quiz.pending ? quiz_answer(t, key) : quiz_ask(t);
     }
     if (key == ERR)
-        return t->autoplay ? tui_autoplay_tick(t) : 0;
+        return t->play.on ? tui_autoplay_tick(t) : 0;
     return handle_key(t, key);
 }
 
@@ -71,7 +71,7 @@ unsigned events_route(struct tui *t, int key)
         if (key == RECORD_SCREEN)
             return REACT_DUMP;
         key = key == RECORD_TICK ? ERR : key;
-    } else if (key != KEY_RESIZE && (key != ERR || t->autoplay)) {
+    } else if (key != KEY_RESIZE && (key != ERR || t->play.on)) {
         record_event(r, key == ERR ? RECORD_TICK : key);
     }
     unsigned flags = dispatch_modal(t, key);

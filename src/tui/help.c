@@ -93,10 +93,10 @@ static int max_scroll(const struct tui *t, WINDOW *w)
 
 bool help_scroll_key(struct tui *t, int key)
 {
-    if (!t->help_win) /* the terminal is too small for any window */
+    if (!t->win.help) /* the terminal is too small for any window */
         return false;
-    int top = max_scroll(t, t->help_win), step;
-    int page = visible_lines(t, t->help_win, &step);
+    int top = max_scroll(t, t->win.help), step;
+    int page = visible_lines(t, t->win.help, &step);
     if (top == 0)
         return false;
     switch (key) {
@@ -109,8 +109,8 @@ bool help_scroll_key(struct tui *t, int key)
     case INPUT_KEY_PPAGE: step = -page; break;
     default: return false;
     }
-    int s = t->help_scroll + step;
-    t->help_scroll = s < 0 ? 0 : s > top ? top : s;
+    int s = t->help.scroll + step;
+    t->help.scroll = s < 0 ? 0 : s > top ? top : s;
     return true;
 }
 
@@ -130,7 +130,7 @@ static void draw_footer(const struct tui *t, WINDOW *w, int top)
     }
     int columns, per = visible_lines(t, w, &columns), n = help_key_lines();
     draw_fmt(w, y, HELP_MARGIN, th->attr[TH_TITLE], "keys %d-%d of %d: j, k scroll; others close",
-             t->help_scroll + 1, min_int(t->help_scroll + per, n), n);
+             t->help.scroll + 1, min_int(t->help.scroll + per, n), n);
 }
 
 void help_draw(const struct tui *t, WINDOW *w)
@@ -139,7 +139,7 @@ void help_draw(const struct tui *t, WINDOW *w)
     werase(w);
     box(w, 0, 0);
     draw_str(w, 0, HELP_MARGIN, th->attr[TH_TITLE], " Keys ");
-    int top = max_scroll(t, w), first = t->help_scroll > top ? top : t->help_scroll;
+    int top = max_scroll(t, w), first = t->help.scroll > top ? top : t->help.scroll;
     int columns, per = visible_lines(t, w, &columns), pitch = help_column_cols() + HELP_GAP;
     char buf[INPUT_HELP_CAP];
     for (int i = 0; i < per * columns && input_help_line((size_t)(first + i), buf, sizeof buf); i++)

@@ -43,11 +43,11 @@ static void restart_session(struct tui *t)
     if (t->host.shown != VIEW_NONE)
         host_toggle(&t->host, t->host.shown);
     t->host.scroll = 0;
-    t->autoplay = false;
-    t->speed = TUI_SPEED_DEFAULT;
-    t->help = false;
+    t->play.on = false;
+    t->play.speed = TUI_SPEED_DEFAULT;
+    t->help.shown = false;
     t->in = (struct input_state){0};
-    t->message[0] = '\0';
+    t->msg.text[0] = '\0';
     t->teach->prompt.kind = PROMPT_NONE;
     t->teach->quiz = (struct quiz){0};
     if (t->teach->ghost) {
@@ -82,7 +82,7 @@ static bool is_enter(int key)
 unsigned lesson_play_event(struct tui *t, int key, lesson_route_fn route)
 {
     struct lesson_play *p = t->lesson;
-    bool modal = t->help || t->teach->prompt.kind != PROMPT_NONE || t->teach->quiz.pending;
+    bool modal = t->help.shown || t->teach->prompt.kind != PROMPT_NONE || t->teach->quiz.pending;
     if (key == ERR || key == KEY_RESIZE || modal || key == 'q')
         return route(t, key);
     switch (p->mode) {

@@ -10,22 +10,22 @@ void tui_say(struct tui *t, bool warn, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(t->message, sizeof t->message, fmt, ap);
+    vsnprintf(t->msg.text, sizeof t->msg.text, fmt, ap);
     va_end(ap);
-    t->message_warn = warn;
+    t->msg.warn = warn;
 }
 
 unsigned tui_ask(struct tui *t, enum prompt_kind kind, const char *label, const char *initial)
 {
     struct prompt *p = &t->teach->prompt;
     prompt_open(p, kind, label, initial);
-    prompt_line(p, t->message, sizeof t->message);
+    prompt_line(p, t->msg.text, sizeof t->msg.text);
     return REACT_REFRESH;
 }
 
 void tui_command_begin(struct tui *t, const struct command *c)
 {
-    t->message[0] = '\0';
-    t->paused = false;
+    t->msg.text[0] = '\0';
+    t->play.paused = false;
     t->counted = c->counted;
 }

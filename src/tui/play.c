@@ -17,17 +17,17 @@ static const struct speed speeds[] = {
 unsigned cmd_autoplay(struct tui *t, uint64_t n)
 {
     (void)n;
-    t->autoplay = !t->autoplay;
+    t->play.on = !t->play.on;
     return REACT_REFRESH;
 }
 
 static unsigned change_speed(struct tui *t, int delta)
 {
-    int s = t->speed + delta;
-    t->speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
+    int s = t->play.speed + delta;
+    t->play.speed = s < 0 ? 0 : s >= SPEED_COUNT ? SPEED_COUNT - 1 : s;
     /* Paused, the speed is for the next autoplay: say so, not "playing at". */
-    tui_say(t, false, "autoplay speed: %s%s", speeds[t->speed].label,
-            t->autoplay ? "" : " when playing (paused: space plays)");
+    tui_say(t, false, "autoplay speed: %s%s", speeds[t->play.speed].label,
+            t->play.on ? "" : " when playing (paused: space plays)");
     return REACT_REFRESH;
 }
 
@@ -43,7 +43,7 @@ unsigned cmd_slower(struct tui *t, uint64_t n)
 
 unsigned tui_autoplay_tick(struct tui *t)
 {
-    const struct speed *s = &speeds[t->speed];
+    const struct speed *s = &speeds[t->play.speed];
     if (s->epochs == 0)
         return cmd_step(t, 1);
     unsigned ev = 0;
@@ -54,10 +54,10 @@ unsigned tui_autoplay_tick(struct tui *t)
 
 int tui_autoplay_delay(const struct tui *t)
 {
-    return speeds[t->speed].delay_ms;
+    return speeds[t->play.speed].delay_ms;
 }
 
 const char *tui_autoplay_label(const struct tui *t)
 {
-    return speeds[t->speed].label;
+    return speeds[t->play.speed].label;
 }

@@ -62,7 +62,7 @@ static unsigned save_or_load(struct tui *t, bool save, const char *path)
     } else if (save) {
         tui_say(t, false, "saved the current parameters to %s", path);
     } else {
-        t->autoplay = false;
+        t->play.on = false;
         tui_say(t, false, "loaded %s: epoch 0 with its parameters",
                 strcmp(path, LOAD_EXAMPLE) == 0 ? "the worked example" : path);
     }
@@ -103,9 +103,9 @@ unsigned prompts_key(struct tui *t, int key)
     struct prompt *p = &t->teach->prompt;
     enum prompt_kind kind = p->kind;
     enum prompt_result r = prompt_feed(p, key);
-    t->message_warn = false;
+    t->msg.warn = false;
     if (r == PROMPT_EDITING)
-        prompt_line(p, t->message, sizeof t->message);
+        prompt_line(p, t->msg.text, sizeof t->msg.text);
     else if (r == PROMPT_CANCELLED)
         tui_say(t, false, "cancelled");
     else

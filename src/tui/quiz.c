@@ -116,7 +116,7 @@ unsigned quiz_answer(struct tui *t, int key)
         /* Skipping takes the step unscored, so the next n asks a new question. */
         q->pending = QUIZ_NONE;
         unsigned flags = step_once(t);
-        if (!t->message[0])
+        if (!t->msg.text[0])
             tui_say(t, false, "question skipped: stepped on, not scored (score %u/%u)", q->right,
                     q->asked);
         return flags | REACT_REFRESH;
@@ -131,7 +131,7 @@ unsigned quiz_answer(struct tui *t, int key)
     struct rnn_view before = engine_view(t);
     double w_before = before.theta.W[(size_t)q->unit * before.shape.hidden + q->unit];
     unsigned flags = step_once(t);
-    if (t->message[0])
+    if (t->msg.text[0])
         return flags; /* the step raised an event: that message matters more */
     char what[64];
     bool right = judge(t, answer, w_before, what, sizeof what);

@@ -9,7 +9,7 @@
 
 unsigned run_stop_events(const struct tui *t)
 {
-    return RNN_EV_NONFINITE | (t->no_explosion_pause ? 0 : RNN_EV_EXPLODED);
+    return RNN_EV_NONFINITE | (t->play.no_explosion_pause ? 0 : RNN_EV_EXPLODED);
 }
 
 void run_report_events(struct tui *t, unsigned ev)
@@ -22,8 +22,8 @@ void run_report_events(struct tui *t, unsigned ev)
     fmt_num(norm, sizeof norm, v.grad_norm, 0);
     /* The update that raised the event is the last one, which brought the
      * counter to the epoch the status line shows: no second number. */
-    t->autoplay = false;
-    t->paused = true;
+    t->play.on = false;
+    t->play.paused = true;
     if (ev & RNN_EV_NONFINITE)
         tui_say(t, true, "PAUSED: nan/inf in the last update");
     else
@@ -98,7 +98,7 @@ unsigned tui_go_to(struct tui *t, uint64_t n)
     uint64_t per = 2 * (uint64_t)v.T + 1;
     if (n <= v.iteration)
         return go_back(t, n, n * per);
-    t->autoplay = false;
+    t->play.on = false;
     unsigned ev;
     run_sliced(t, n - v.iteration, RNN_EV_NONFINITE, &ev); /* finishes the current one first */
     if (ev & RNN_EV_NONFINITE)
@@ -120,10 +120,10 @@ unsigned cmd_goto(struct tui *t, uint64_t n)
 unsigned cmd_explosion_pause(struct tui *t, uint64_t n)
 {
     (void)n;
-    t->no_explosion_pause = !t->no_explosion_pause;
+    t->play.no_explosion_pause = !t->play.no_explosion_pause;
     tui_say(t, false,
-            t->no_explosion_pause ? "explosions no longer pause runs (X: pause again)"
-                                  : "explosions pause runs again");
+            t->play.no_explosion_pause ? "explosions no longer pause runs (X: pause again)"
+                                       : "explosions pause runs again");
     return REACT_REFRESH;
 }
 

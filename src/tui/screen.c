@@ -13,17 +13,17 @@
 void screen_free(struct tui *t)
 {
     for (int i = 0; i < PANE_COUNT; i++) {
-        if (t->win[i])
-            delwin(t->win[i]);
-        t->win[i] = NULL;
+        if (t->win.pane[i])
+            delwin(t->win.pane[i]);
+        t->win.pane[i] = NULL;
     }
-    if (t->status)
-        delwin(t->status);
-    if (t->help_win)
-        delwin(t->help_win);
-    if (t->caption)
-        delwin(t->caption);
-    t->status = t->help_win = t->caption = NULL;
+    if (t->win.status)
+        delwin(t->win.status);
+    if (t->win.help)
+        delwin(t->win.help);
+    if (t->win.caption)
+        delwin(t->win.caption);
+    t->win.status = t->win.help = t->win.caption = NULL;
 }
 
 static WINDOW *rect_window(const struct tui *t, const struct rect *r)
@@ -42,26 +42,26 @@ bool screen_relayout(struct tui *t)
     struct layout_wants wants = {t->s->cfg.seq_len, t->s->cfg.shape.vocab, t->s->cfg.shape.hidden,
                                  t->zoom};
     layout_compute(LINES, COLS, &wants, &t->lay);
-    t->laid_zoom = t->zoom;
+    t->win.laid_zoom = t->zoom;
     clearok(curscr, TRUE);
     if (t->lay.too_small)
         return true;
     if (t->lesson) { /* the caption bar takes the equation pane's last two rows */
         struct rect *eq = &t->lay.pane[PANE_EQUATION];
         eq->h -= LESSON_CAPTION_ROWS;
-        if (!(t->caption = newwin(LESSON_CAPTION_ROWS, COLS, eq->y + eq->h, 0)))
+        if (!(t->win.caption = newwin(LESSON_CAPTION_ROWS, COLS, eq->y + eq->h, 0)))
             return false;
     }
     for (int i = 0; i < PANE_COUNT; i++)
-        if (t->lay.pane[i].h > 0 && !(t->win[i] = rect_window(t, &t->lay.pane[i])))
+        if (t->lay.pane[i].h > 0 && !(t->win.pane[i] = rect_window(t, &t->lay.pane[i])))
             return false;
     int hr, hc;
     help_size(t, LINES, COLS, &hr, &hc);
-    t->status = rect_window(t, &t->lay.status);
-    t->help_win = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
-    if (t->help_win)
-        theme_paint(&t->th, t->help_win);
-    return t->status && t->help_win;
+    t->win.status = rect_window(t, &t->lay.status);
+    t->win.help = newwin(hr, hc, (LINES - hr) / 2, (COLS - hc) / 2);
+    if (t->win.help)
+        theme_paint(&t->th, t->win.help);
+    return t->win.status && t->win.help;
 }
 
 static int frame_t_show(const struct rnn_view *v)
@@ -74,17 +74,17 @@ static int frame_t_show(const struct rnn_view *v)
 /* The loss at the current parameters costs a forward pass over the window
  * (T H^2 multiply-adds: a visible pause at hidden 512 and 1000 steps), so it
  * is recomputed only when the parameters or the window differ. */
-static void update_loss(struct tui *t, const struct rnn_view *v)
+static void update_loss(struct tui_derived *d, struct rnn_engine *e, const struct rnn_view *v)
 {
     size_t bytes = rnn_param_count(v->shape) * sizeof(double);
-    bool same = t->loss_theta && t->loss_iteration == v->iteration &&
-                t->loss_position == v->position && memcmp(t->loss_theta, v->theta.U, bytes) == 0;
+    bool same = d->loss_theta && d->loss_iteration == v->iteration &&
+                d->loss_position == v->position && memcmp(d->loss_theta, v->theta.U, bytes) == 0;
     if (!same) {
-        t->loss_now = rnn_engine_window_loss(t->s->engine);
-        if (t->loss_theta)
-            memcpy(t->loss_theta, v->theta.U, bytes);
-        t->loss_iteration = v->iteration;
-        t->loss_position = v->position;
+        d->loss_now = rnn_engine_window_loss(e);
+        if (d->loss_theta)
+            memcpy(d->loss_theta, v->theta.U, bytes);
+        d->loss_iteration = v->iteration;
+        d->loss_position = v->position;
     }
 }
 
@@ -106,9 +106,9 @@ static void build_frame(struct tui *t, struct frame *f)
         rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
     }
     f->t_show = frame_t_show(&f->v);
-    if (t->stale)
-        update_loss(t, &f->v);
-    f->loss_now = t->loss_now;
+    if (t->derived.stale)
+        update_loss(&t->derived, e, &f->v);
+    f->loss_now = t->derived.loss_now;
     f->log = rnn_engine_loss_log(e, &f->log_len, &f->log_stride);
     double latest;
     f->has_stats = rnn_engine_loss_stats(e, &f->loss_first, &f->loss_lowest, &latest);
@@ -164,20 +164,20 @@ void screen_draw(struct tui *t)
     }
     struct frame f;
     build_frame(t, &f);
-    if (t->stale)
+    if (t->derived.stale)
         host_invalidate(&t->host);
-    t->stale = false;
+    t->derived.stale = false;
     host_update(&t->host, &f, t->s->engine);
-    host_draw(&t->host, &f, t->win);
-    if (t->caption) {
-        lesson_play_draw(t, t->caption);
-        wnoutrefresh(t->caption);
+    host_draw(&t->host, &f, t->win.pane);
+    if (t->win.caption) {
+        lesson_play_draw(t, t->win.caption);
+        wnoutrefresh(t->win.caption);
     }
-    status_draw(t, &f, t->status);
-    wnoutrefresh(t->status);
-    if (t->help) {
-        help_draw(t, t->help_win);
-        wnoutrefresh(t->help_win);
+    status_draw(t, &f, t->win.status);
+    wnoutrefresh(t->win.status);
+    if (t->help.shown) {
+        help_draw(t, t->win.help);
+        wnoutrefresh(t->win.help);
     }
     doupdate();
 }

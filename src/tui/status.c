@@ -47,9 +47,9 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
                                        "G go to", "p back",  "q quit",     NULL};
     if (t->teach->prompt.kind != PROMPT_NONE)
         return typing;
-    if (t->paused)
+    if (t->play.paused)
         return f->v.last_events & RNN_EV_NONFINITE ? nonfinite : exploded;
-    if (t->autoplay)
+    if (t->play.on)
         return playing;
     if (t->host.shown != VIEW_NONE)
         return view;
@@ -89,18 +89,19 @@ void status_draw(const struct tui *t, const struct frame *f, WINDOW *w)
     if (v->settings.clip > 0 && n > 0 && (size_t)n < sizeof left)
         n += snprintf(left + n, sizeof left - (size_t)n, " clip %g", v->settings.clip);
     n = lab_text(&v->settings, v->T, left, sizeof left, n);
-    if (t->autoplay && n > 0 && (size_t)n < sizeof left)
+    if (t->play.on && n > 0 && (size_t)n < sizeof left)
         n += snprintf(left + n, sizeof left - (size_t)n, " | playing %s", tui_autoplay_label(t));
     if (t->in.count && n > 0 && (size_t)n < sizeof left)
         snprintf(left + n, sizeof left - (size_t)n, " | count %llu_",
                  (unsigned long long)t->in.count);
     /* The message matters more, and at a pause so do the keys that help. */
-    if (t->paused || (t->message[0] && draw_width(left) + 2 + draw_width(t->message) > width))
+    if (t->play.paused ||
+        (t->msg.text[0] && draw_width(left) + 2 + draw_width(t->msg.text) > width))
         snprintf(left, sizeof left, " %s %llu |", f->corpus ? "iteration" : "epoch",
                  (unsigned long long)v->iteration);
     int x = draw_str(w, 0, 0, th->attr[TH_STATUS] | A_BOLD, left);
-    if (t->message[0])
-        x = draw_str(w, 0, x + 2, t->message_warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
-                     t->message);
+    if (t->msg.text[0])
+        x = draw_str(w, 0, x + 2, t->msg.warn ? th->attr[TH_WARN] : th->attr[TH_STATUS],
+                     t->msg.text);
     draw_hints(w, x, th->attr[TH_STATUS], hints_now(t, f));
 }

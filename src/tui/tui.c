@@ -43,8 +43,8 @@ static void bench_frames(struct tui *t, long n)
     double start = now_ms();
     long drawn = 0;
     for (; drawn < n && !signals_pending(); drawn++) { /* a signal ends it as any run */
-        t->stale = true;
-        t->loss_iteration = UINT64_MAX; /* every frame pays for the loss */
+        t->derived.stale = true;
+        t->derived.loss_iteration = UINT64_MAX; /* every frame pays for the loss */
         clearok(curscr, TRUE);
         screen_draw(t);
     }
@@ -71,7 +71,7 @@ static void main_loop(struct tui *t)
         if (dirty)
             screen_draw(t);
         dirty = false;
-        timeout(t->autoplay && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
+        timeout(t->play.on && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
         int key = getch();
         if (key == ERR && !signals_pending() && terminal_gone())
             signals_raise(SIGHUP);
@@ -79,7 +79,7 @@ static void main_loop(struct tui *t)
             break;
         double start = now_ms();
         unsigned flags = events_handle(t, key);
-        if ((flags & REACT_QUIT) || (t->zoom != t->laid_zoom && !screen_relayout(t)))
+        if ((flags & REACT_QUIT) || (t->zoom != t->win.laid_zoom && !screen_relayout(t)))
             break;
         dirty = flags & REACT_REFRESH;
         if (log && key != ERR) {
@@ -118,10 +118,10 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
     struct lesson_play play;
     struct tui t = {.s = s,
                     .o = o,
-                    .speed = TUI_SPEED_DEFAULT,
+                    .play.speed = TUI_SPEED_DEFAULT,
                     .lesson = lesson ? &play : NULL,
                     .zoom = PANE_COUNT,
-                    .stale = true};
+                    .derived.stale = true};
     setlocale(LC_ALL, "");
     theme_choose_glyphs(&t.th);
     signals_install();
@@ -134,8 +134,9 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
         report_error("%s", err);
         return 2;
     }
-    t.loss_theta = malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
-    t.loss_iteration = UINT64_MAX; /* nothing cached yet: never compare the unset copy */
+    t.derived.loss_theta =
+        malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
+    t.derived.loss_iteration = UINT64_MAX; /* nothing cached yet: never compare the unset copy */
     bool ok = teach_open(&t, err, sizeof err) == 0 && screen_relayout(&t);
     if (ok && lesson) {
         t.host.rows_below = LESSON_CAPTION_ROWS;
@@ -149,7 +150,7 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
         main_loop(&t);
     screen_free(&t);
     ok = teach_close(&t, err, sizeof err) == 0 && ok;
-    free(t.loss_theta);
+    free(t.derived.loss_theta);
     terminal_restore();
     if (!ok) {
         report_error("%s", err);

@@ -54,10 +54,10 @@ unsigned cmd_scroll_up(struct tui *t, uint64_t n)
  * status line. Returns the view's reaction flags (0: not its command). */
 static unsigned give_view(struct tui *t, enum view_id view, const struct command *c)
 {
-    char msg[sizeof t->message];
+    char msg[sizeof t->msg.text];
     unsigned flags = host_command(&t->host, view, c, msg, sizeof msg);
     if (flags)
-        t->message[0] = '\0';
+        t->msg.text[0] = '\0';
     if (msg[0])
         tui_say(t, false, "%s", msg);
     return flags;
