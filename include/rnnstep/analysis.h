@@ -21,6 +21,11 @@
  * shrinks like (s2/s1)^(2 * iterations), s1 > s2 the two largest singular values. */
 #define RNN_POWER_ITERATIONS 64
 
+/* The parameters that produced the view's activations: right after an
+ * update the ones before it, at any other point the current ones. Every
+ * formula shown with the activations' numbers uses these. */
+const struct rnn_const_block *rnn_activation_params(const struct rnn_view *v);
+
 /* ---- gradient flow through time ---------------------------------------- */
 
 /* Longest window the flow map accepts (its T x T matrix stays under 2 MB). */

@@ -127,16 +127,16 @@ struct rnn_view {
     const double *dr;      /* T x hidden: after the tanh gate, (1 - h_t^2) dL/dh_t */
     const double *dh_next; /* hidden: gradient carried to h_{t-1} by the last backward step */
 
-    struct rnn_block theta;   /* current parameters */
-    struct rnn_block grad;    /* accumulated gradient */
-    struct rnn_block applied; /* at an update: the gradient used (after clipping) */
-    struct rnn_block before;  /* at an update: the parameters before it */
-    double grad_norm;         /* at an update: L2 norm of the unclipped gradient */
+    struct rnn_const_block theta;   /* current parameters */
+    struct rnn_const_block grad;    /* accumulated gradient */
+    struct rnn_const_block applied; /* at an update: the gradient used (after clipping) */
+    struct rnn_const_block before;  /* at an update: the parameters before it */
+    double grad_norm;               /* at an update: L2 norm of the unclipped gradient */
     /* Optimiser state per entry, all NULL for SGD: momentum's velocity,
      * Adagrad's sum of squared gradients or Adam's first moment m in
      * opt_state; Adam's second moment v in opt_state2 (else NULL). The
      * _before blocks: at an update, the state as it was before it. */
-    struct rnn_block opt_state, opt_state2, opt_before, opt_before2;
+    struct rnn_const_block opt_state, opt_state2, opt_before, opt_before2;
     uint64_t opt_steps;      /* updates since the optimiser (re)started */
     double adam_c1, adam_c2; /* Adam's bias corrections 1 - beta^opt_steps of the last update */
     double clip_scale;       /* at an update: the factor --clip-norm applied (1: none) */

@@ -22,6 +22,11 @@ struct rnn_block {
     double *U, *W, *b, *V, *c;
 };
 
+/* The same, read-only: what the engine's view (struct rnn_view) hands out. */
+struct rnn_const_block {
+    const double *U, *W, *b, *V, *c;
+};
+
 /* Number of doubles in one flat block. */
 size_t rnn_param_count(struct rnn_shape shape);
 
@@ -35,6 +40,7 @@ size_t rnn_param_offset(struct rnn_shape shape, enum rnn_param_id id);
 const char *rnn_param_name(enum rnn_param_id id);
 
 struct rnn_block rnn_block_view(struct rnn_shape shape, double *base);
+struct rnn_const_block rnn_const_block_view(struct rnn_shape shape, const double *base);
 
 /* The worked example's initial parameters (text "hello", hidden 1). */
 void rnn_init_hello(double *theta);

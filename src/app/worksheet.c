@@ -304,7 +304,7 @@ static void section_formulas(struct ws *w)
 }
 
 /* The parameter matrices of a block, in their logical shapes. */
-static struct mat param(struct rnn_shape sh, const struct rnn_block *b, enum rnn_param_id id)
+static struct mat param(struct rnn_shape sh, const struct rnn_const_block *b, enum rnn_param_id id)
 {
     const double *parts[RNN_P_COUNT] = {b->U, b->W, b->b, b->V, b->c};
     int rows, cols;

@@ -39,7 +39,7 @@ static void mat(FILE *fp, const double *x, int rows, int cols)
 }
 
 /* An object {"U":[[..]],"W":..,"b":[..],"V":..,"c":[..]}. */
-static void block(FILE *fp, const char *name, struct rnn_shape s, const struct rnn_block *b)
+static void block(FILE *fp, const char *name, struct rnn_shape s, const struct rnn_const_block *b)
 {
     const double *parts[RNN_P_COUNT] = {b->U, b->W, b->b, b->V, b->c};
     fprintf(fp, ",\"%s\":{", name);

@@ -15,9 +15,7 @@
  * singular vector of any matrix with a simple pattern. */
 #define POWER_START_SEED 0x5EEDu
 
-/* Right after an update the activations still belong to the parameters
- * before it; at any other point they belong to the current ones. */
-static const struct rnn_block *activation_params(const struct rnn_view *v)
+const struct rnn_const_block *rnn_activation_params(const struct rnn_view *v)
 {
     return v->pos == 0 && v->has_last ? &v->before : &v->theta;
 }
@@ -50,7 +48,7 @@ bool rnn_flow_fits(struct rnn_shape shape, int T)
 
 /* g += V^T (yhat_t - y_t): the gradient step t's own output sends to h_t,
  * summed in the order of rnn_backward_step. */
-static void add_output_gradient(const struct rnn_view *v, const struct rnn_block *p, int t,
+static void add_output_gradient(const struct rnn_view *v, const struct rnn_const_block *p, int t,
                                 double *g)
 {
     int H = v->shape.hidden, K = v->shape.vocab, target = v->targets[t - 1];
@@ -64,7 +62,8 @@ static void add_output_gradient(const struct rnn_view *v, const struct rnn_block
 }
 
 /* g <- W^T (gate_k * g): carries a gradient at h_k back to h_{k-1}. */
-static void carry_back(const struct rnn_block *p, const double *gate, double *g, double *r, int H)
+static void carry_back(const struct rnn_const_block *p, const double *gate, double *g, double *r,
+                       int H)
 {
     for (int i = 0; i < H; i++)
         r[i] = gate[i] * g[i];
@@ -91,7 +90,7 @@ static void fill_gates(const struct rnn_view *v, const struct rnn_flow *f, int n
 }
 
 /* Row t: step t's loss alone, carried back from h_t towards h_1. */
-static void fill_reach_row(const struct rnn_view *v, const struct rnn_block *p,
+static void fill_reach_row(const struct rnn_view *v, const struct rnn_const_block *p,
                            const struct rnn_flow *f, int t)
 {
     int H = v->shape.hidden, T = f->T;
@@ -106,7 +105,7 @@ static void fill_reach_row(const struct rnn_view *v, const struct rnn_block *p,
 }
 
 /* The BPTT recursion itself: dL/dh_k = V^T dy_k + W^T (gate_{k+1} dL/dh_{k+1}). */
-static void fill_totals(const struct rnn_view *v, const struct rnn_block *p,
+static void fill_totals(const struct rnn_view *v, const struct rnn_const_block *p,
                         const struct rnn_flow *f, int n)
 {
     int H = v->shape.hidden;
@@ -126,7 +125,7 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f)
         return -1;
     int n = v->forward_done, T = v->T;
     size_t H = (size_t)v->shape.hidden;
-    const struct rnn_block *p = activation_params(v);
+    const struct rnn_const_block *p = rnn_activation_params(v);
     memset(f->reach, 0, (size_t)T * T * sizeof(double));
     memset(f->total, 0, (size_t)T * sizeof(double));
     memset(f->gate, 0, (size_t)T * H * sizeof(double));
@@ -145,7 +144,7 @@ bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *
     if (t < v->backward_low || t > v->T)
         return false;
     int H = v->shape.hidden;
-    const struct rnn_block *p = activation_params(v);
+    const struct rnn_const_block *p = rnn_activation_params(v);
     memset(from_output, 0, (size_t)H * sizeof(double));
     add_output_gradient(v, p, t, from_output);
     memset(from_future, 0, (size_t)H * sizeof(double));
@@ -166,7 +165,7 @@ bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh)
     if (t < 1 || t > v->forward_done)
         return false;
     int H = v->shape.hidden;
-    const struct rnn_block *p = activation_params(v);
+    const struct rnn_const_block *p = rnn_activation_params(v);
     const double *hprev = v->h + (size_t)(t - 1) * H;
     for (int i = 0; i < H; i++) {
         const double *row = p->W + (size_t)i * H;
@@ -253,7 +252,7 @@ double rnn_jacobian_product(const struct rnn_view *v, double *step_norms, double
     double work = (double)n * 2.0 * RNN_POWER_ITERATIONS * H * H;
     if (H > 1 && work > RNN_ANALYSIS_WORK_MAX)
         return NAN;
-    const struct rnn_block *p = activation_params(v);
+    const struct rnn_const_block *p = rnn_activation_params(v);
     double *gate = scratch, product = 1.0;
     for (int k = 1; k <= n; k++) {
         const double *h = v->h + (size_t)k * H;

@@ -741,19 +741,19 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->dh = e->w.dh;
     v->dr = e->w.dr;
     v->dh_next = e->w.dh_next;
-    v->theta = e->m.p;
-    v->grad = e->w.g;
-    v->applied = rnn_block_view(e->m.s, e->applied);
-    v->before = rnn_block_view(e->m.s, e->m.before);
+    v->theta = rnn_const_block_view(e->m.s, e->m.theta);
+    v->grad = rnn_const_block_view(e->m.s, e->w.grad);
+    v->applied = rnn_const_block_view(e->m.s, e->applied);
+    v->before = rnn_const_block_view(e->m.s, e->m.before);
     v->grad_norm = e->grad_norm;
     size_t k = opt_arrays(e->sc.settings.optimizer);
     if (k >= 1) {
-        v->opt_state = rnn_block_view(e->m.s, e->opt.s1);
-        v->opt_before = rnn_block_view(e->m.s, e->opt.prev1);
+        v->opt_state = rnn_const_block_view(e->m.s, e->opt.s1);
+        v->opt_before = rnn_const_block_view(e->m.s, e->opt.prev1);
     }
     if (k >= 2) {
-        v->opt_state2 = rnn_block_view(e->m.s, e->opt.s2);
-        v->opt_before2 = rnn_block_view(e->m.s, e->opt.prev2);
+        v->opt_state2 = rnn_const_block_view(e->m.s, e->opt.s2);
+        v->opt_before2 = rnn_const_block_view(e->m.s, e->opt.prev2);
     }
     v->opt_steps = e->opt.steps;
     v->adam_c1 = 1.0 - e->opt.beta1_t;

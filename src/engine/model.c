@@ -46,6 +46,18 @@ struct rnn_block rnn_block_view(struct rnn_shape s, double *base)
     return b;
 }
 
+struct rnn_const_block rnn_const_block_view(struct rnn_shape s, const double *base)
+{
+    struct rnn_const_block b = {
+        .U = base + rnn_param_offset(s, RNN_P_U),
+        .W = base + rnn_param_offset(s, RNN_P_W),
+        .b = base + rnn_param_offset(s, RNN_P_B),
+        .V = base + rnn_param_offset(s, RNN_P_V),
+        .c = base + rnn_param_offset(s, RNN_P_C),
+    };
+    return b;
+}
+
 void rnn_init_hello(double *theta)
 {
     /* Section 4 of the worked example, in flat order U, W, b, V, c. */

@@ -19,6 +19,7 @@ struct frame {
     bool corpus;
     int unit;        /* selected hidden unit (0-based) */
     int t_show;      /* timestep the step panes show; 0 = none yet */
+    int t_focus;     /* timestep the strips scroll to: t_show, else the next step's */
     double loss_now; /* loss at the current parameters ("epoch k") */
     const struct rnn_loss_entry *log;
     size_t log_len;

@@ -106,6 +106,7 @@ static void build_frame(struct tui *t, struct frame *f)
         rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
     }
     f->t_show = frame_t_show(&f->v);
+    f->t_focus = f->t_show ? f->t_show : f->v.next_t;
     if (t->derived.stale)
         update_loss(&t->derived, e, &f->v);
     f->loss_now = t->derived.loss_now;

@@ -121,7 +121,7 @@ static void corpus_draw(const void *state, const struct frame *f, WINDOW *w)
              (unsigned long long)(v->passes ? v->passes : 1));
     draw_title(w, th, title);
     struct strip s = {.f = f, .w = w, .cols = getmaxx(w) - LABEL_COLS - 1};
-    s.t = f->t_show ? f->t_show : v->next_t;
+    s.t = f->t_focus;
     if (s.cols < 1)
         return;
     s.first = first_index(f, s.cols, s.t);

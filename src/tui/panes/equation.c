@@ -22,10 +22,12 @@ static void equation_update(void *state, const struct frame *f, struct rnn_engin
 static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
 {
     const struct rnn_view *v = &f->v;
-    /* After the update theta is the new parameters; the steps used before. */
-    const struct rnn_block *p =
-        v->has_last && v->last_phase == RNN_PHASE_UPDATE ? &v->before : &v->theta;
-    struct eq q = {.f = f, .st = state, .w = w, .y = 1, .width = getmaxx(w) - 1, .p = p};
+    struct eq q = {.f = f,
+                   .st = state,
+                   .w = w,
+                   .y = 1,
+                   .width = getmaxx(w) - 1,
+                   .p = rnn_activation_params(v)};
     if (!v->has_last) {
         eq_draw_start(&q);
         return;

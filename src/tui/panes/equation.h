@@ -26,8 +26,8 @@ struct eq {
     WINDOW *w;
     int y;
     int width;
-    const struct rnn_block *p; /* the parameters this iteration's steps used */
-    bool earlier;              /* drawing an earlier step of the ledger */
+    const struct rnn_const_block *p; /* the parameters this iteration's steps used */
+    bool earlier;                    /* drawing an earlier step of the ledger */
 };
 
 /* Vocabularies up to this size show one-hot vectors digit by digit. */

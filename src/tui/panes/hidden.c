@@ -70,8 +70,7 @@ static void hidden_draw(const void *state, const struct frame *f, WINDOW *w)
     int bar_cols = getmaxx(w) - BAR_X - GRAD_COLS - 1;
     if (rows < 1 || bar_cols < 3)
         return;
-    int t_focus = f->t_show ? f->t_show : v->next_t;
-    int first = draw_first_step(t_focus, v->T, rows);
+    int first = draw_first_step(f->t_focus, v->T, rows);
     for (int t = first; t <= v->T && t < first + rows; t++)
         draw_row(f, w, 1 + t - first, t, bar_cols);
 }

@@ -73,8 +73,7 @@ static void sequence_draw(const void *state, const struct frame *f, WINDOW *w)
     int ncols = (getmaxx(w) - LABEL_COLS) / CELL_COLS;
     if (ncols < 1)
         return;
-    int t_focus = f->t_show ? f->t_show : f->v.next_t;
-    int first = draw_first_step(t_focus, f->v.T, ncols);
+    int first = draw_first_step(f->t_focus, f->v.T, ncols);
     for (int t = first; t <= f->v.T && t < first + ncols; t++)
         draw_column(f, w, t, LABEL_COLS + (t - first) * CELL_COLS);
 }

@@ -16,13 +16,6 @@
 #define HEAD_ROWS 3 /* title, gauge, column header */
 #define LEGEND_ROWS 1
 
-/* The parameters that produced the activations (rnn_flow_compute's rule). */
-static const double *producing_w(const struct rnn_view *v)
-{
-    bool after_update = v->has_last && v->last_phase == RNN_PHASE_UPDATE;
-    return after_update ? v->before.W : v->theta.W;
-}
-
 /* Gradient flow buffers (block NULL when the window is too long to map). */
 struct flow_view {
     double *block, *step_norms, *scratch;
@@ -68,7 +61,7 @@ static void flow_update(void *state, const struct frame *f, struct rnn_engine *e
     if (!fl->block)
         return;
     rnn_flow_compute(&f->v, &fl->flow);
-    fl->w_norm = rnn_spectral_norm(producing_w(&f->v), f->v.shape.hidden, fl->scratch);
+    fl->w_norm = rnn_spectral_norm(rnn_activation_params(&f->v)->W, f->v.shape.hidden, fl->scratch);
     fl->product = rnn_jacobian_product(&f->v, fl->step_norms, fl->scratch);
 }
 
