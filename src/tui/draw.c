@@ -159,7 +159,6 @@ const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap)
     return buf;
 }
 
-/* "U[2,'e']", "W[1,3]", "b[2]", "V['e',2]", "c['e']" (no unit index for hidden 1). */
 void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
                      size_t cap)
 {
@@ -169,13 +168,13 @@ void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, 
     switch (id) {
     case RNN_P_U:
         draw_char_name(f, c, ch, sizeof ch);
-        H == 1 ? snprintf(buf, cap, "U['%s']", ch) : snprintf(buf, cap, "U[%d,'%s']", r + 1, ch);
+        H == 1 ? snprintf(buf, cap, "U[%s]", ch) : snprintf(buf, cap, "U[%d,%s]", r + 1, ch);
         break;
     case RNN_P_V:
         draw_char_name(f, r, ch, sizeof ch);
-        H == 1 ? snprintf(buf, cap, "V['%s']", ch) : snprintf(buf, cap, "V['%s',%d]", ch, c + 1);
+        H == 1 ? snprintf(buf, cap, "V[%s]", ch) : snprintf(buf, cap, "V[%s,%d]", ch, c + 1);
         break;
-    case RNN_P_C: snprintf(buf, cap, "c['%s']", draw_char_name(f, r, ch, sizeof ch)); break;
+    case RNN_P_C: snprintf(buf, cap, "c[%s]", draw_char_name(f, r, ch, sizeof ch)); break;
     case RNN_P_W:
         H == 1 ? snprintf(buf, cap, "W") : snprintf(buf, cap, "W[%d,%d]", r + 1, c + 1);
         break;

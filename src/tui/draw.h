@@ -33,8 +33,9 @@ void draw_signed_bar(WINDOW *w, int y, int x, int half, double v, const struct t
  * locale cannot show it). */
 const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap);
 
-/* Name of entry (r, c) of a parameter: "U[2,'e']", "W[1,3]", "b[2]",
- * "V['e',2]", "c['e']" (no unit index for hidden size 1). */
+/* Name of entry (r, c) of a parameter, as every pane and view writes it and
+ * docs/worked-example.md does: "U[2,e]", "W[1,3]", "b[2]", "V[e,2]", "c[e]"
+ * (no unit index for hidden size 1: "U[e]", "W"). */
 void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
                      size_t cap);
 

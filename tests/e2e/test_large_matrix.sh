@@ -56,7 +56,7 @@ e2e_keys BTab
 e2e_wait_text "Matrix U 64x96"
 e2e_type 3
 e2e_keys Right # the 4th character of the text: 'w'
-e2e_poll "U[3,'w'] as in the trace" check entry "U[3,'w']" U 2 3
+e2e_poll "U[3,w] as in the trace" check entry "U[3,w]" U 2 3
 e2e_wait_row "^ h_[0-9]+\\[3\\]" # the unit row the other panes show followed
 e2e_keys x
 e2e_poll "exact numbers in the grid" grep -qE "^ .* +3 +-?[0-9]\.[0-9]{4} +-?[0-9]\.[0-9]{4}"

@@ -9,10 +9,10 @@ e2e_keys g
 e2e_wait_text "Gradient check"
 e2e_wait_row "^ W " 0.1466 0.1466
 e2e_wait_row "^ b " -0.2436 -0.2436
-e2e_wait_row "^ c\\['h'\\]" 1.0686 1.0686
-e2e_wait_row "^ c\\['e'\\]" 0.0917 0.0917
-e2e_wait_row "^ c\\['l'\\]" -1.1028 -1.1028
-e2e_wait_row "^ c\\['o'\\]" -0.0575 -0.0575
+e2e_wait_row "^ c\\[h\\]" 1.0686 1.0686
+e2e_wait_row "^ c\\[e\\]" 0.0917 0.0917
+e2e_wait_row "^ c\\[l\\]" -1.1028 -1.1028
+e2e_wait_row "^ c\\[o\\]" -0.0575 -0.0575
 e2e_wait_text "(14 entries"
 [ "$(e2e_screen | grep -c '✓')" -eq 19 ] || e2e_fail "not all 14 entries and 5 parameters pass"
 e2e_screen | grep -q '✗' && e2e_fail "an entry fails the check"

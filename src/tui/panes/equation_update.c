@@ -11,39 +11,6 @@
 static const int update_values_cols[RNN_OPT_COUNT] = {35, 66, 68, 74};
 #define UPDATE_CLIP_COLS 24
 
-/* Name of entry (r, c) of parameter id: "U[e]" for hidden size 1, else "U[1,e]". */
-static const char *entry_name(const struct eq *q, enum rnn_param_id id, int r, int c, char *buf,
-                              size_t cap)
-{
-    char n[16];
-    bool one = q->f->v.shape.hidden == 1;
-    const char *p = rnn_param_name(id);
-    switch (id) {
-    case RNN_P_U:
-        if (one)
-            snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, c));
-        else
-            snprintf(buf, cap, "%s[%d,%s]", p, r + 1, eq_ch(q, n, c));
-        break;
-    case RNN_P_V:
-        if (one)
-            snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, r));
-        else
-            snprintf(buf, cap, "%s[%s,%d]", p, eq_ch(q, n, r), c + 1);
-        break;
-    case RNN_P_C: snprintf(buf, cap, "%s[%s]", p, eq_ch(q, n, r)); break;
-    default:
-        if (one)
-            snprintf(buf, cap, "%s", p);
-        else if (id == RNN_P_B)
-            snprintf(buf, cap, "%s[%d]", p, r + 1);
-        else
-            snprintf(buf, cap, "%s[%d,%d]", p, r + 1, c + 1);
-        break;
-    }
-    return buf;
-}
-
 /* The selected unit's entries only when the hidden size is above 1. */
 static bool entry_shown(const struct eq *q, enum rnn_param_id id, int r, int c)
 {
@@ -209,7 +176,7 @@ void eq_draw_update(struct eq *q)
                     return;
                 }
                 char name[48];
-                entry_name(q, (enum rnn_param_id)id, r, c, name, sizeof name);
+                draw_entry_name(q->f, (enum rnn_param_id)id, r, c, name, sizeof name);
                 draw_update_entry(q, 1 + n % rows, 1 + (n / rows) * pitch, name,
                                   off + (size_t)r * C + c);
                 n++;
