@@ -20,6 +20,20 @@
 
 void (*rnn_gradcheck_bug_hook)(struct rnn_shape shape, double *analytic);
 
+/* Where the step machine is in the current iteration and what its last
+ * micro-step left, as plain values: a clone copies them in one assignment. */
+struct engine_step {
+    size_t position; /* text index of the window's first input */
+    int pos;         /* micro-steps done in this iteration */
+    bool has_last;
+    enum rnn_phase last_phase;
+    int last_t;
+    unsigned last_events;
+    int forward_done, backward_low;
+    double loss_sum, grad_norm;
+    double clip_scale; /* at an update: the factor --clip-norm applied */
+};
+
 struct rnn_engine {
     const struct rnn_text *text;
     int T;
@@ -30,17 +44,8 @@ struct rnn_engine {
     double *theta0, *hcarry, *applied;
     double *scaled; /* the gradient as --clip-norm rescaled it */
     struct rnn_lab_ws lab;
-    double clip_scale;
     struct rnn_scalars sc;
-
-    size_t position;
-    int pos;
-    bool has_last;
-    enum rnn_phase last_phase;
-    int last_t;
-    unsigned last_events;
-    int forward_done, backward_low;
-    double loss_sum, grad_norm;
+    struct engine_step st;
 
     struct rnn_ckpt_ring ring;
     uint64_t ckpt_stride;
@@ -191,21 +196,11 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
         return NULL;
     }
     rnn_lab_ws_copy(&d->lab, &e->lab, e->m.s.hidden);
-    d->clip_scale = e->clip_scale;
     d->opt.steps = e->opt.steps;
     d->opt.beta1_t = e->opt.beta1_t;
     d->opt.beta2_t = e->opt.beta2_t;
     d->sc = e->sc;
-    d->position = e->position;
-    d->pos = e->pos;
-    d->has_last = e->has_last;
-    d->last_phase = e->last_phase;
-    d->last_t = e->last_t;
-    d->last_events = e->last_events;
-    d->forward_done = e->forward_done;
-    d->backward_low = e->backward_low;
-    d->loss_sum = e->loss_sum;
-    d->grad_norm = e->grad_norm;
+    d->st = e->st;
     copy_loss_log(&d->llog, &e->llog);
     return d;
 }
@@ -229,14 +224,14 @@ void rnn_engine_destroy(struct rnn_engine *e)
 
 static void clear_window(struct rnn_engine *e)
 {
-    e->pos = 0;
-    e->has_last = false;
-    e->last_events = 0;
-    e->forward_done = 0;
-    e->backward_low = e->T + 1;
-    e->loss_sum = 0.0;
-    e->grad_norm = 0.0;
-    e->clip_scale = 1.0;
+    e->st.pos = 0;
+    e->st.has_last = false;
+    e->st.last_events = 0;
+    e->st.forward_done = 0;
+    e->st.backward_low = e->T + 1;
+    e->st.loss_sum = 0.0;
+    e->st.grad_norm = 0.0;
+    e->st.clip_scale = 1.0;
     /* Nothing is accumulated before the first backward step: a reset or a
      * rewind to the start must not show the gradient of a later state. */
     memset(e->w.grad, 0, e->P * sizeof(double));
@@ -255,7 +250,7 @@ static void restore_start(struct rnn_engine *e)
     rnn_model_sync(&e->m);
     rnn_opt_reset(&e->opt, e->P);
     memset(e->hcarry, 0, (size_t)e->m.s.hidden * sizeof(double));
-    e->position = 0;
+    e->st.position = 0;
     clear_window(e);
     rnn_llog_clear(&e->llog);
 }
@@ -411,22 +406,22 @@ static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
     } else {
         memcpy(e->w.h, e->hcarry, H * sizeof(double));
     }
-    e->position = e->sc.next_p;
+    e->st.position = e->sc.next_p;
     if (by_steps) {
         if (e->sc.settings.bug != RNN_BUG_NO_ZERO_GRAD)
             memset(e->w.grad, 0, e->P * sizeof(double));
         memset(e->w.dh_next, 0, H * sizeof(double));
         rnn_lab_ws_clear(&e->lab, e->m.s.hidden);
     }
-    e->loss_sum = 0.0;
-    e->forward_done = 0;
-    e->backward_low = e->T + 1;
+    e->st.loss_sum = 0.0;
+    e->st.forward_done = 0;
+    e->st.backward_low = e->T + 1;
     return ev;
 }
 
 static const uint8_t *window_inputs(const struct rnn_engine *e)
 {
-    return e->text->ids + e->position;
+    return e->text->ids + e->st.position;
 }
 
 /* --clip-norm: the gradient the update uses, rescaled into e->scaled when
@@ -448,18 +443,18 @@ static unsigned update(struct rnn_engine *e)
     const struct rnn_settings *s = &e->sc.settings;
     struct rnn_update_arrays arrays = {e->m.theta, e->m.before, e->applied, e->w.grad, e->P};
     double raw = 0.0;
-    e->clip_scale = 1.0;
+    e->st.clip_scale = 1.0;
     if (s->clip_norm > 0.0)
-        arrays.g = norm_clipped(e, &raw, &e->clip_scale);
+        arrays.g = norm_clipped(e, &raw, &e->st.clip_scale);
     struct rnn_update_norms norms;
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
-    if (e->clip_scale != 1.0) { /* the log keeps the unclipped norm */
+    if (e->st.clip_scale != 1.0) { /* the log keeps the unclipped norm */
         norms.grad = raw;
         norms.clipped = true;
     }
     rnn_model_swap(&e->m); /* the new parameters current, the old ones `before` */
     unsigned ev = 0;
-    if (!isfinite(norms.grad) || !isfinite(e->loss_sum))
+    if (!isfinite(norms.grad) || !isfinite(e->st.loss_sum))
         ev |= RNN_EV_NONFINITE;
     if (norms.clipped)
         ev |= RNN_EV_CLIPPED;
@@ -469,19 +464,19 @@ static unsigned update(struct rnn_engine *e)
         norms.step >= s->explode_factor * e->sc.prev_norm)
         ev |= RNN_EV_EXPLODED;
 
-    struct rnn_loss_entry entry = {e->loss_sum, norms.grad, ev};
+    struct rnn_loss_entry entry = {e->st.loss_sum, norms.grad, ev};
     rnn_llog_append(&e->llog, e->sc.iteration, &entry);
-    e->grad_norm = norms.grad;
+    e->st.grad_norm = norms.grad;
     e->sc.prev_norm = norms.step;
     memcpy(e->hcarry, e->w.h + (size_t)e->T * H, H * sizeof(double));
-    e->sc.next_p = e->position + (size_t)e->T;
+    e->sc.next_p = e->st.position + (size_t)e->T;
     e->sc.iteration++;
     return ev;
 }
 
 unsigned rnn_engine_step(struct rnn_engine *e)
 {
-    int T = e->T, pos = e->pos;
+    int T = e->T, pos = e->st.pos;
     const uint8_t *in = window_inputs(e);
     unsigned ev = 0;
     if (pos < T) {
@@ -489,29 +484,29 @@ unsigned rnn_engine_step(struct rnn_engine *e)
             ev = begin_iteration(e, true);
         in = window_inputs(e);
         int t = pos + 1;
-        e->loss_sum += rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
-        e->forward_done = t;
-        e->last_phase = RNN_PHASE_FORWARD;
-        e->last_t = t;
-        e->pos = pos + 1;
+        e->st.loss_sum += rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+        e->st.forward_done = t;
+        e->st.last_phase = RNN_PHASE_FORWARD;
+        e->st.last_t = t;
+        e->st.pos = pos + 1;
     } else if (pos < 2 * T) {
         int t = 2 * T - pos;
         if (rnn_lab_backward_on(&e->sc.settings, T))
             rnn_lab_backward_step(&e->m, &e->w, &e->lab, &e->sc.settings, t, in[t - 1], in[t]);
         else
             rnn_backward_step(&e->m, &e->w, t, in[t - 1], in[t]);
-        e->backward_low = t;
-        e->last_phase = RNN_PHASE_BACKWARD;
-        e->last_t = t;
-        e->pos = pos + 1;
+        e->st.backward_low = t;
+        e->st.last_phase = RNN_PHASE_BACKWARD;
+        e->st.last_t = t;
+        e->st.pos = pos + 1;
     } else {
         ev = update(e);
-        e->last_phase = RNN_PHASE_UPDATE;
-        e->last_t = 0;
-        e->pos = 0;
+        e->st.last_phase = RNN_PHASE_UPDATE;
+        e->st.last_t = 0;
+        e->st.pos = 0;
     }
-    e->has_last = true;
-    e->last_events = ev;
+    e->st.has_last = true;
+    e->st.last_events = ev;
     e->sc.tick++;
     return ev;
 }
@@ -521,16 +516,16 @@ unsigned rnn_engine_step(struct rnn_engine *e)
 static unsigned run_whole_iteration(struct rnn_engine *e)
 {
     unsigned ev = begin_iteration(e, false);
-    e->loss_sum = rnn_window_train(&e->m, &e->w, window_inputs(e));
-    e->forward_done = e->T;
-    e->backward_low = 1;
-    e->last_events = update(e);
-    e->last_phase = RNN_PHASE_UPDATE;
-    e->last_t = 0;
-    e->pos = 0;
-    e->has_last = true;
+    e->st.loss_sum = rnn_window_train(&e->m, &e->w, window_inputs(e));
+    e->st.forward_done = e->T;
+    e->st.backward_low = 1;
+    e->st.last_events = update(e);
+    e->st.last_phase = RNN_PHASE_UPDATE;
+    e->st.last_t = 0;
+    e->st.pos = 0;
+    e->st.has_last = true;
     e->sc.tick += 2 * (uint64_t)e->T + 1;
-    return ev | e->last_events;
+    return ev | e->st.last_events;
 }
 
 /* The window kernel is plain BPTT from a zeroed gradient; the lab's
@@ -543,12 +538,12 @@ static bool plain_window(const struct rnn_engine *e)
 
 unsigned rnn_engine_finish_iteration(struct rnn_engine *e)
 {
-    if (e->pos == 0 && plain_window(e))
+    if (e->st.pos == 0 && plain_window(e))
         return run_whole_iteration(e);
     unsigned ev = 0;
     do
         ev |= rnn_engine_step(e);
-    while (e->pos != 0);
+    while (e->st.pos != 0);
     return ev;
 }
 
@@ -570,7 +565,7 @@ uint64_t rnn_engine_run(struct rnn_engine *e, uint64_t n, unsigned stop_mask, un
 
 void rnn_engine_run_to_update(struct rnn_engine *e)
 {
-    while (e->pos < 2 * e->T)
+    while (e->st.pos < 2 * e->T)
         rnn_engine_step(e);
 }
 
@@ -636,7 +631,7 @@ static void replay_to(struct rnn_engine *e, uint64_t target, bool at_checkpoint)
     e->replaying = true;
     replay_changes(e, !at_checkpoint);
     while (e->sc.tick < target) {
-        if (e->pos == 0 && target - e->sc.tick >= whole && plain_window(e) &&
+        if (e->st.pos == 0 && target - e->sc.tick >= whole && plain_window(e) &&
             !change_within(e, e->sc.tick, e->sc.tick + whole - 1))
             run_whole_iteration(e);
         else
@@ -716,27 +711,27 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->T = T;
     v->inputs = window_inputs(e);
     v->targets = v->inputs + 1;
-    v->position = e->position;
+    v->position = e->st.position;
     v->iteration = e->sc.iteration;
     v->passes = e->sc.passes;
     v->tick = e->sc.tick;
-    v->pos = e->pos;
-    v->has_last = e->has_last;
-    v->last_phase = e->last_phase;
-    v->last_t = e->last_t;
-    v->next_phase = e->pos < T       ? RNN_PHASE_FORWARD
-                    : e->pos < 2 * T ? RNN_PHASE_BACKWARD
-                                     : RNN_PHASE_UPDATE;
-    v->next_t = e->pos < T ? e->pos + 1 : e->pos < 2 * T ? 2 * T - e->pos : 0;
-    v->forward_done = e->forward_done;
-    v->backward_low = e->backward_low;
+    v->pos = e->st.pos;
+    v->has_last = e->st.has_last;
+    v->last_phase = e->st.last_phase;
+    v->last_t = e->st.last_t;
+    v->next_phase = e->st.pos < T       ? RNN_PHASE_FORWARD
+                    : e->st.pos < 2 * T ? RNN_PHASE_BACKWARD
+                                        : RNN_PHASE_UPDATE;
+    v->next_t = e->st.pos < T ? e->st.pos + 1 : e->st.pos < 2 * T ? 2 * T - e->st.pos : 0;
+    v->forward_done = e->st.forward_done;
+    v->backward_low = e->st.backward_low;
     v->h = e->w.h;
     v->z = e->w.z;
     v->o = e->w.o;
     v->y = e->w.y;
     v->loss = e->w.loss;
     v->pred = e->w.pred;
-    v->loss_sum = e->loss_sum;
+    v->loss_sum = e->st.loss_sum;
     v->dy = e->w.dy;
     v->dh = e->w.dh;
     v->dr = e->w.dr;
@@ -745,7 +740,7 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->grad = rnn_const_block_view(e->m.s, e->w.grad);
     v->applied = rnn_const_block_view(e->m.s, e->applied);
     v->before = rnn_const_block_view(e->m.s, e->m.before);
-    v->grad_norm = e->grad_norm;
+    v->grad_norm = e->st.grad_norm;
     size_t k = opt_arrays(e->sc.settings.optimizer);
     if (k >= 1) {
         v->opt_state = rnn_const_block_view(e->m.s, e->opt.s1);
@@ -758,8 +753,8 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->opt_steps = e->opt.steps;
     v->adam_c1 = 1.0 - e->opt.beta1_t;
     v->adam_c2 = 1.0 - e->opt.beta2_t;
-    v->clip_scale = e->clip_scale;
-    v->last_events = e->last_events;
+    v->clip_scale = e->st.clip_scale;
+    v->last_events = e->st.last_events;
     v->settings = e->sc.settings;
 }
 
@@ -783,9 +778,9 @@ double rnn_relative_error(double analytic, double numeric)
 static size_t check_window(const struct rnn_engine *e, double *h0)
 {
     size_t H = (size_t)e->m.s.hidden;
-    if (e->pos > 0) {
+    if (e->st.pos > 0) {
         memcpy(h0, e->w.h, H * sizeof(double));
-        return e->position;
+        return e->st.position;
     }
     if (window_resets(e)) {
         memset(h0, 0, H * sizeof(double));
