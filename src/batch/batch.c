@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../app/report.h"
+#include "app/report.h"
 #include "lab_report.h"
 #include "rnnstep/analysis.h"
 #include "rnnstep/atomic_file.h"

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "../app/session.h"
+#include "app/session.h"
 #include "rnnstep/analysis.h"
 
 /* With truncation or an injected bug on, prints the lab's verdict on the

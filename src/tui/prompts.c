@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app/outputs.h"
 #include "app.h"
+#include "app/outputs.h"
 #include "settings.h"
 #include "teach.h"
 

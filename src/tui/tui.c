@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../app/report.h"
 #include "app.h"
+#include "app/report.h"
 #include "dump.h"
 #include "events.h"
 #include "lesson_play.h"
