@@ -249,6 +249,10 @@ void rnn_engine_gradient_with(struct rnn_engine *e, const struct rnn_settings *s
  * "epoch k" loss. One forward pass on scratch memory; the engine's state is
  * unchanged. NAN when the scratch cannot be allocated. */
 double rnn_engine_window_loss(struct rnn_engine *e);
+/* Text index of the window that rnn_engine_window_loss and the next
+ * micro-step work on: the current iteration's, or between iterations the
+ * next one's; *new_pass: that window begins a new pass over the text. */
+size_t rnn_engine_window_next(const struct rnn_engine *e, bool *new_pass);
 
 /* |a - n| / max(|a| + |n|, 1e-10): the relative error used by gradcheck. */
 double rnn_relative_error(double analytic, double numeric);

@@ -796,6 +796,13 @@ static bool check_scratch(struct rnn_engine *e)
                                 rnn_ws_init(&e->check_w, e->m.s, e->T) == 0);
 }
 
+size_t rnn_engine_window_next(const struct rnn_engine *e, bool *new_pass)
+{
+    double h0[RNN_HIDDEN_MAX];
+    *new_pass = e->st.pos == 0 && window_resets(e);
+    return check_window(e, h0);
+}
+
 double rnn_engine_window_loss(struct rnn_engine *e)
 {
     if (!check_scratch(e))

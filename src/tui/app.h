@@ -107,6 +107,10 @@ unsigned tui_go_to(struct tui *t, uint64_t n);
 /* The engine events that stop runs and autoplay (run.c): explosions too
  * unless X turned that off. */
 unsigned run_stop_events(const struct tui *t);
+/* Finishes n iterations (the ghost run alongside) unless one raises an event
+ * of stop in either run; *events gets the main run's events. Returns how
+ * many were done. */
+uint64_t run_sliced(struct tui *t, uint64_t n, unsigned stop, unsigned *events);
 /* Explains a stop event on the status line (status.c adds the keys that
  * help) and stops autoplay. */
 void run_report_events(struct tui *t, unsigned ev);

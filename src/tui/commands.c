@@ -15,6 +15,10 @@ unsigned cmd_zoom(struct tui *t, uint64_t n)
         tui_say(t, true, "no zoom during a lesson");
         return REACT_REFRESH;
     }
+    if (t->host.shown != VIEW_NONE) {
+        tui_say(t, false, "z zooms the main screen: this view's key closes it");
+        return REACT_REFRESH;
+    }
     t->zoom = (int)((t->zoom + n) % (PANE_COUNT + 1));
     if (t->zoom == PANE_COUNT)
         tui_say(t, false, "all panes");
@@ -26,6 +30,8 @@ unsigned cmd_zoom(struct tui *t, uint64_t n)
 unsigned cmd_zoom_off(struct tui *t, uint64_t n)
 {
     (void)n;
+    if (t->zoom == PANE_COUNT)
+        tui_say(t, false, "Z: no pane is zoomed (z zooms one)");
     t->zoom = PANE_COUNT;
     return REACT_REFRESH;
 }
@@ -33,6 +39,8 @@ unsigned cmd_zoom_off(struct tui *t, uint64_t n)
 static unsigned move_unit(struct tui *t, int delta)
 {
     int H = t->s->cfg.shape.hidden;
+    if (H == 1)
+        tui_say(t, false, "u, U: this model has one hidden unit (--hidden 2 or more)");
     t->mat.unit = ((t->mat.unit + delta) % H + H) % H;
     return REACT_REFRESH;
 }

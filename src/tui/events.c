@@ -4,6 +4,8 @@
  * command: to the view on screen if it takes it, else the command table. */
 #include "events.h"
 
+#include <stdio.h>
+
 #include "app.h"
 #include "ghost.h"
 #include "lesson_play.h"
@@ -27,6 +29,27 @@ static unsigned run_command(struct tui *t, const struct command *c)
     return flags ? flags : tui_command(t, c);
 }
 
+/* A key that completed no command says why on the status line: an unknown
+ * key is named (a student who pressed it learns it did nothing), Escape
+ * names the count it cancelled; a digit builds the count the status line
+ * shows. */
+static unsigned explain_ignored(struct tui *t, int key, bool had_count)
+{
+    if (t->in.count)
+        return REACT_REFRESH;
+    if (key == INPUT_KEY_ESCAPE) {
+        if (had_count)
+            tui_say(t, false, "count cancelled");
+        return REACT_REFRESH;
+    }
+    if (key > ' ' && key < 127)
+        tui_say(t, false, "'%c' does nothing: ? lists the keys", key);
+    else
+        tui_say(t, false, "%s does nothing: ? lists the keys",
+                key == '\n' || key == '\r' || key == KEY_ENTER ? "Enter" : keyname(key));
+    return REACT_REFRESH;
+}
+
 /* A key with no modal owner; returns reaction flags. */
 static unsigned handle_key(struct tui *t, int key)
 {
@@ -41,7 +64,7 @@ static unsigned handle_key(struct tui *t, int key)
     struct command c;
     bool had_count = t->in.count != 0;
     if (!input_feed(&t->in, key, &c))
-        return had_count || t->in.count ? REACT_REFRESH : 0;
+        return explain_ignored(t, key, had_count);
     return run_command(t, &c);
 }
 
@@ -58,25 +81,37 @@ static unsigned dispatch_modal(struct tui *t, int key)
     return handle_key(t, key);
 }
 
+/* After the last recorded event: the end notice, after what that event
+ * said. */
+static void say_replay_over(struct tui *t)
+{
+    char said[sizeof t->msg.text];
+    snprintf(said, sizeof said, "%s", t->msg.text);
+    tui_say(t, false, "%s%send of recording: keys work normally", said, said[0] ? " | " : "");
+}
+
 unsigned events_route(struct tui *t, int key)
 {
     struct teach_record *r = &t->teach->rec;
-    if (r->replaying && key != KEY_RESIZE) {
+    bool replayed = r->replaying && key != KEY_RESIZE;
+    if (replayed) {
         if (key == ERR)
             return 0; /* replayed ticks come from the file, not the clock */
-        if (!record_next(r, &key)) {
-            tui_say(t, false, "replay finished: keys work normally again");
-            return REACT_REFRESH;
+        key = record_next(r);
+        if (key == RECORD_SCREEN) {
+            if (!r->replaying)
+                say_replay_over(t);
+            return REACT_DUMP | REACT_REFRESH;
         }
-        if (key == RECORD_SCREEN)
-            return REACT_DUMP;
         key = key == RECORD_TICK ? ERR : key;
     } else if (key != KEY_RESIZE && (key != ERR || t->play.on)) {
         record_event(r, key == ERR ? RECORD_TICK : key);
     }
     unsigned flags = dispatch_modal(t, key);
-    ghost_advance(t);
-    return react(t, flags);
+    ghost_advance(t, run_stop_events(t));
+    if (replayed && !r->replaying)
+        say_replay_over(t);
+    return react(t, flags | (replayed ? REACT_REFRESH : 0));
 }
 
 unsigned events_handle(struct tui *t, int key)

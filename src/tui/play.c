@@ -47,7 +47,7 @@ unsigned tui_autoplay_tick(struct tui *t)
     if (s->epochs == 0)
         return cmd_step(t, 1);
     unsigned ev = 0;
-    rnn_engine_run(t->s->engine, (uint64_t)s->epochs, run_stop_events(t), &ev);
+    run_sliced(t, (uint64_t)s->epochs, run_stop_events(t), &ev);
     run_report_events(t, ev);
     return REACT_RECALC;
 }

@@ -147,7 +147,15 @@ static int start_replay(struct tui *t, const char *path, char *err, size_t cap)
     }
     r->keys = parsed.keys;
     r->nkeys = parsed.nkeys;
-    r->replaying = true;
+    /* The q that ended the recording is not part of what was shown: played,
+     * it would end the program on the lecturer's last key press, under the
+     * screen being presented. The replay stops before it and says so; q
+     * then quits as always. (q cannot occur earlier: it quits at once.) */
+    if (r->nkeys > 0 && r->keys[r->nkeys - 1] == 'q')
+        r->nkeys--;
+    r->replaying = r->nkeys > 0;
+    if (!r->replaying)
+        tui_say(t, false, "the recording holds no events: keys work normally");
     return 0;
 }
 
@@ -185,12 +193,9 @@ void record_event(struct teach_record *r, int key)
     fflush(r->out); /* a session that dies keeps what it recorded */
 }
 
-bool record_next(struct teach_record *r, int *key)
+int record_next(struct teach_record *r)
 {
-    if (r->next >= r->nkeys) {
-        r->replaying = false;
-        return false;
-    }
-    *key = r->keys[r->next++];
-    return true;
+    int key = r->keys[r->next++];
+    r->replaying = r->next < r->nkeys;
+    return key;
 }

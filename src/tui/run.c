@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "format.h"
+#include "ghost.h"
 #include "signals.h"
 
 unsigned run_stop_events(const struct tui *t)
@@ -42,17 +43,20 @@ unsigned cmd_step(struct tui *t, uint64_t n)
     return REACT_RECALC;
 }
 
-/* Finishes n iterations unless one raises an event of stop; *events gets
- * the events of all of them. Returns how many were done. */
-static uint64_t run_sliced(struct tui *t, uint64_t n, unsigned stop, unsigned *events)
+uint64_t run_sliced(struct tui *t, uint64_t n, unsigned stop, unsigned *events)
 {
     uint64_t done = 0;
+    /* With a ghost run, one iteration at a time: the pair stops together at
+     * an event of stop in either run (ghost_advance says which). */
+    uint64_t most = ghost_running(t) ? 1 : TUI_RUN_SLICE;
     *events = 0;
     while (done < n && !(*events & stop) && !tui_interrupted()) {
         unsigned slice_ev = 0;
-        uint64_t slice = n - done < TUI_RUN_SLICE ? n - done : TUI_RUN_SLICE;
+        uint64_t slice = n - done < most ? n - done : most;
         done += rnn_engine_run(t->s->engine, slice, stop, &slice_ev);
         *events |= slice_ev;
+        if (!(slice_ev & stop) && ghost_advance(t, stop))
+            break;
     }
     return done;
 }
@@ -63,7 +67,7 @@ static unsigned run_iterations(struct tui *t, uint64_t n, const char *what)
     uint64_t done = run_sliced(t, n, run_stop_events(t), &ev);
     if (ev & run_stop_events(t))
         run_report_events(t, ev);
-    else if (n > 1)
+    else if (n > 1 && !t->play.paused) /* paused: the ghost run stopped it */
         tui_say(t, false, "ran %llu %s", (unsigned long long)done, what);
     return REACT_RECALC;
 }
@@ -103,7 +107,7 @@ unsigned tui_go_to(struct tui *t, uint64_t n)
     run_sliced(t, n - v.iteration, RNN_EV_NONFINITE, &ev); /* finishes the current one first */
     if (ev & RNN_EV_NONFINITE)
         run_report_events(t, ev);
-    else
+    else if (!t->play.paused)
         tui_say(t, false, "at %s %llu%s", iteration_word(t), (unsigned long long)n,
                 ev & RNN_EV_EXPLODED ? " (through an explosion: l shows where)" : "");
     return REACT_RECALC;

@@ -88,6 +88,26 @@ static void update_loss(struct tui_derived *d, struct rnn_engine *e, const struc
     }
 }
 
+/* Corpus mode after an update: the counter has moved on to the next
+ * iteration, and so do the panes: its window (the one the loss at the
+ * current parameters is of), nothing computed in it yet. The equation pane
+ * still shows the update just made. (In whole-text mode the window is the
+ * same text, and the panes keep the epoch just done.) */
+static void frame_next_window(struct rnn_engine *e, const struct rnn_text *text, struct frame *f)
+{
+    struct rnn_view *v = &f->v;
+    if (!f->corpus || !v->has_last || v->last_phase != RNN_PHASE_UPDATE)
+        return;
+    bool new_pass;
+    v->position = rnn_engine_window_next(e, &new_pass);
+    v->passes += new_pass;
+    v->inputs = text->ids + v->position;
+    v->targets = v->inputs + 1;
+    v->forward_done = 0;
+    v->backward_low = v->T + 1;
+    f->t_show = 0;
+}
+
 static void build_frame(struct tui *t, struct frame *f)
 {
     struct rnn_engine *e = t->s->engine;
@@ -106,6 +126,7 @@ static void build_frame(struct tui *t, struct frame *f)
         rnn_param_summarise(f->v.shape, t->mat.id, other, &f->mat_other);
     }
     f->t_show = frame_t_show(&f->v);
+    frame_next_window(e, f->text, f);
     f->t_focus = f->t_show ? f->t_show : f->v.next_t;
     if (t->derived.stale)
         update_loss(&t->derived, e, &f->v);

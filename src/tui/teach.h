@@ -42,6 +42,7 @@ struct teach {
     double clip_value;        /* what c switches clipping on at */
     struct rnn_engine *ghost; /* the forked run, advanced alongside */
     uint64_t ghost_from;      /* the epoch it forked at */
+    bool ghost_stopped;       /* it reached nan/inf: it stays there (F forks anew) */
     struct prompt prompt;
     struct quiz quiz;
     struct teach_record rec;
@@ -64,7 +65,8 @@ unsigned quiz_answer(struct tui *t, int key);
 int record_open(struct tui *t, char *err, size_t errcap);
 int record_close(struct teach_record *r, char *err, size_t errcap);
 void record_event(struct teach_record *r, int key);
-/* The next replayed event, or false when the replay is over. */
-bool record_next(struct teach_record *r, int *key);
+/* The next replayed event (while replaying); the replay is over (replaying
+ * false) once it has handed out the last one. */
+int record_next(struct teach_record *r);
 
 #endif

@@ -13,6 +13,8 @@
 struct glyphs {
     const char *hline, *axis, *check, *cross, *arrow, *times, *ellipsis, *sigma, *omega, *yhat,
         *eta, *sq, *transpose, *space_char, *newline_char, *target_mark, *pred_mark;
+    /* the loss chart's axes: a tick on the y axis, on the x axis, their corner */
+    const char *axis_tick, *hline_tick, *axis_corner;
     const char *const *eighths; /* 9 entries: 0/8 .. 8/8 of a cell, growing left to right */
     const char *neg_half;       /* half a cell, right-aligned */
     struct spark_style spark;

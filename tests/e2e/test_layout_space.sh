@@ -1,7 +1,9 @@
-# The layout hands spare rows to the panes that can use them: after an epoch
-# of the hello example (the equation pane's ledger full, the loss chart
-# below the loss numbers) no more than a handful of screen rows are blank at
-# 200x60 and 120x40. At 80x24 every pane keeps its minimum (the worked
+# The layout hands spare rows to the panes that can use them: on the first
+# screen (the equation pane shows the one-hot vectors, the forward steps
+# about to come with the parameters now, BPTT's formulas and the
+# parameters), after an epoch (the equation pane's ledger full, the loss
+# chart below the loss numbers) and after 100, no more than a handful of
+# screen rows are blank at 200x60 and 120x40. At 80x24 every pane keeps its minimum (the worked
 # example tests read every number there).
 source "$(dirname "$0")/lib.sh" "$@"
 blank_rows() { e2e_screen | grep -c '^ *$' || true; }
@@ -11,6 +13,11 @@ for size in "200 60" "120 40"; do
     e2e_resize "$cols" "$rows"
     e2e_keys r
     e2e_wait_text "epoch 0 | start"
+    e2e_wait_text "Loss per epoch (l: full screen)"
+    e2e_wait_text "'h' = [1 0 0 0]   'e' = [0 1 0 0]   'l' = [0 0 1 0]   'o' = [0 0 0 1]"
+    e2e_wait_text "h_1 = tanh(U['h'] + W h_0 + b) = tanh(0.1442 + (-0.5870)(0.0000) + 0.0000)"
+    n=$(blank_rows)
+    [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows on the first screen"
     e2e_keys e
     e2e_wait_row "epoch 1 loss" 5.6922
     e2e_wait_text "Loss per epoch"

@@ -1,7 +1,8 @@
 # --lesson: each lesson in assets/lessons/ played to its end at 80x24, the
 # screen checked at the stops where its captions name numbers; the caption
-# bar's progress; leaving the script at a pause and coming back (Enter) to
-# the same screen; Left back to the previous pause; q quits at a pause.
+# bar's progress; the status line's hints (the lesson's keys at a pause, Enter
+# to come back while exploring); leaving the script at a pause and coming
+# back (Enter) to the same screen; Left back to the previous pause; q quits at a pause.
 source "$(dirname "$0")/lib.sh" "$@"
 lessons="$SOURCE_DIR/assets/lessons"
 
@@ -19,6 +20,10 @@ next_pause() {
 e2e_start lesson_worked -- --lesson "$lessons/worked-example.lesson"
 e2e_wait_text "1 Preprocess: vocabulary h e l o"
 e2e_wait_text "pause 1 of 17 "
+# The status line gives the lesson's keys, not the stepping ones.
+status_has() { e2e_poll "'$1' on the status line" sh -c "tail -1 | grep -qF -- '$1'"; }
+status_has "space/Right: on  Left: back  any key explores"
+e2e_screen | tail -1 | grep -qF "space play" && e2e_fail "space play hinted at a lesson's pause"
 next_pause 2 17
 next_pause 3 17
 e2e_wait_text "5.1 Forward, step 1"
@@ -27,6 +32,7 @@ at_pause3=$(e2e_screen)
 # Leave the script: the normal keys work; Enter comes back to the same screen.
 e2e_keys n
 e2e_wait_text "exploring  Enter: back to pause 3 of 17"
+status_has "Enter: back to the pause"
 e2e_wait_text "forward t=2/4"
 e2e_keys Enter
 e2e_wait_text "pause 3 of 17 "

@@ -1,5 +1,6 @@
 # Numbers never run together: after runs that push values wide (hidden 8
-# after 200e, lr 6.4 after 300e, a text with spaces and a CJK character),
+# after 200e, lr 6.4 after 300e, lr 1e9 after 3e, a text with spaces and a
+# CJK character),
 # no number on screen touches a label or another number, at 80x24, 120x40
 # and 200x60. The bug: "5 -10.3741-2.4788", "L_t10.1591 0.0000 0.000047.5287",
 # "dh-50.6217", "|W| 4." (cut), "U[1,␣]" two columns short of "U[1,e]".
@@ -36,6 +37,17 @@ check_apart "lr 6.4 after 300e"
 e2e_type 300e
 e2e_wait_text "epoch 600 loss"
 check_apart "lr 6.4 after 600e"
+e2e_keys q
+e2e_exit_status >/dev/null
+
+# The largest learning rate (1e9, --lr's limit): parameters of 1e8 to 1e9
+# and an lr of five characters in every update entry (the bug: the entries
+# of the second column started inside the first's numbers, "= -5.30eV[e]").
+e2e_start lr1e9 -- --lr 1e9
+e2e_type 3e
+e2e_wait_text "epoch 3 loss"
+check_apart "lr 1e9 after 3e"
+e2e_screen | grep -q '[0-9]V\[' && e2e_fail "update entries run together at lr 1e9"
 e2e_keys q
 e2e_exit_status >/dev/null
 

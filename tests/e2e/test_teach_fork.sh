@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_fork
 
 e2e_keys l
-e2e_wait_text "no epochs yet"
+e2e_wait_text "Loss per epoch, linear scale"
 e2e_type 50e
 e2e_wait_text "epoch 50 |"
 e2e_keys F
@@ -20,8 +20,9 @@ e2e_screen | grep -q '^epoch  *0 ' || e2e_fail "no epoch ticks"
 # plotted (wherever the layout puts it) holds a ghost point.
 e2e_screen | python3 -c '
 import sys
-rows = [r.rstrip() for r in sys.stdin.read().splitlines() if "│" in r]
-plot = [r[r.index("│") + 1:] for r in rows]
+axis = lambda r: r.index("│") if "│" in r else r.index("┤")
+rows = [r.rstrip() for r in sys.stdin.read().splitlines() if "│" in r or "┤" in r]
+plot = [r[axis(r) + 1:] for r in rows]
 last = max(len(r) for r in plot)
 sys.exit(0 if any(len(r) == last and r[-1] == "·" for r in plot) else 1)' ||
     e2e_fail "no ghost points in the last plotted column"

@@ -1,6 +1,8 @@
 # --record FILE stores the settings and every key (and autoplay tick);
 # --replay FILE with the same settings plays one recorded event per key
-# pressed and reproduces the same screens. Other settings are refused.
+# pressed, shows its progress (replay 1/N) and reproduces the same screens;
+# after the last event it says "end of recording" and keys work normally
+# (the q that ended the recording is not played). Other settings are refused.
 source "$(dirname "$0")/lib.sh" "$@"
 rec="$E2E_DIR/lecture.rec"
 e2e_start teach_record -- --record "$rec"
@@ -29,11 +31,20 @@ grep -q '^tick$' "$rec" || e2e_fail "no autoplay ticks recorded"
 events=$(($(sed '1,/^keys$/d' "$rec" | wc -l) - 1)) # all but the final q
 
 e2e_start teach_replay -- --replay "$rec"
-for ((i = 0; i < events; i++)); do e2e_keys x; done
+e2e_keys x
+e2e_wait_text "| replay 1/$events"
+for ((i = 1; i < events; i++)); do e2e_keys x; done
 e2e_wait_text "Sampling"
-e2e_poll "the recorded screen" sh -c "[ \"\$(cat)\" = '$(sed "s/'/'\\\\''/g" <<<"$recorded")' ]"
-e2e_keys x # the recorded q
-[ "$(e2e_exit_status)" = 0 ] || e2e_fail "the replayed q did not exit with status 0"
+e2e_wait_text "end of recording: keys work normally"
+e2e_screen | grep -qF "| replay " && e2e_fail "progress shown after the end"
+# The same screen as recorded, but for the status line's end notice.
+e2e_poll "the recorded screen" sh -c "[ \"\$(sed '\$d')\" = '$(sed '$d' <<<"$recorded" | sed "s/'/'\\\\''/g")' ]"
+# The recorded q that ended the recording is not played (it would quit
+# under the lecturer's last key press): keys work normally, q quits.
+e2e_keys n
+e2e_wait_gone "end of recording"
+e2e_keys q
+[ "$(e2e_exit_status)" = 0 ] || e2e_fail "q after the replay did not exit with status 0"
 
 tm kill-server
 

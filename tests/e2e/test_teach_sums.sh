@@ -1,7 +1,8 @@
 # Every sum shows its parts (docs/worked-example.md): one-hot x_t, y_t and
 # yhat_t - y_t; dL/dh_t as "from the
 # output" + "from the future" (t = T: + 0), clipping inside the update
-# (clip(1.6737) = 0.5000, title says so), and the optimisers' state and
+# (clip(1.6737) = 0.5000 where there is room, else W marked '*'; the title
+# says so), and the optimisers' state and
 # formula per entry: momentum's velocity, Adagrad's G, Adam's m, v, c1, c2.
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_sums
@@ -24,9 +25,14 @@ e2e_keys r c
 e2e_wait_text "clip 0.5"
 e2e_type 1000e
 e2e_wait_text "ran 1000 epochs"
+e2e_wait_text "update (SGD, * clipped): new = old - η · clip(dL/d)"
+e2e_wait_row "^ W\* " 1.3675 0.5000 1.3175
+e2e_wait_row " dL/dW " 1.6737
+e2e_resize 120 40
 e2e_wait_text "update (SGD, clipping on)"
 e2e_wait_row "^ W " 1.3675 0.5000 1.3175 1.6737 0.5000
 e2e_wait_text "clip( 1.6737) =  0.5000"
+e2e_resize 80 24
 
 # Momentum from the start: v = 0.9 x 0 - 0.1 x 0.1466.
 e2e_keys r c o

@@ -1,5 +1,6 @@
 /* The visualiser's pure parts: the count-prefix parser, the help text
- * generated from the key table, the sparkline widget and number formatting. */
+ * generated from the key table, the sparkline widget, number formatting and
+ * the loss chart's axes. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include "tui/format.h"
 #include "tui/input.h"
 #include "tui/sparkline.h"
+#include "tui/ticks.h"
 
 /* Feeds a string of keys; returns how many commands came out, the last in *out. */
 static int feed(struct input_state *st, const char *keys, struct command *out)
@@ -161,6 +163,43 @@ static void test_format_fits_width(void **state)
     assert_int_equal(fmt_num_width(-INFINITY), 4);
 }
 
+/* Round ticks: 0 10 20 ... for 101 epochs in 70 columns (the bug: 0 14 28),
+ * each in the column holding its epoch; y labels at round values. */
+static void test_ticks(void **state)
+{
+    (void)state;
+    assert_true(ticks_nice(0.3) == 0.5 && ticks_nice(6.03) == 10 && ticks_nice(2) == 2);
+    struct ticks_x x = ticks_x_axis(101, 70, 5);
+    assert_int_equal(x.cols, 70);
+    assert_int_equal(x.step, 10);
+    for (uint64_t e = 0; e < 101; e++) {
+        int c = ticks_x_column(&x, e);
+        assert_true(ticks_x_first(&x, c) <= e && e < ticks_x_first(&x, c + 1));
+    }
+    x = ticks_x_axis(4, 70, 3);
+    assert_int_equal(x.cols, 4);
+    assert_int_equal(x.step, 5);
+    struct ticks_y y;
+    ticks_y_axis(1.2, 6.0337, 18, false, &y);
+    assert_true(y.lo == 0 && y.hi == 6.0337);
+    assert_int_equal(y.n, 4);
+    assert_string_equal(y.text[0], "0");
+    assert_int_equal(y.row[0], 18);
+    assert_string_equal(y.text[3], "6");
+    assert_int_equal(y.row[3], 18 - (int)lround(6 / 6.0337 * 18));
+    ticks_y_axis(0, 6.0337, 3, false, &y); /* few rows: still a label above 0 */
+    assert_int_equal(y.n, 2);
+    assert_string_equal(y.text[1], "5");
+    ticks_y_axis(0, 0.034, 9, false, &y);
+    assert_string_equal(y.text[1], "0.02");
+    ticks_y_axis(0.05, 60, 18, true, &y);
+    assert_true(y.lo == 0.01 && y.hi == 100);
+    assert_string_equal(y.text[0], "0.01");
+    assert_int_equal(y.row[0], 18);
+    assert_string_equal(y.text[y.n - 1], "100");
+    assert_int_equal(y.row[y.n - 1], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_sparkline_buckets_and_missing),
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_format_fits_width),
+        cmocka_unit_test(test_ticks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -28,6 +28,7 @@ struct eq {
     int width;
     const struct rnn_const_block *p; /* the parameters this iteration's steps used */
     bool earlier;                    /* drawing an earlier step of the ledger */
+    bool clip_marks;                 /* clipped entries marked '*' instead of "clip(g) = value" */
 };
 
 /* Vocabularies up to this size show one-hot vectors digit by digit. */
@@ -48,7 +49,9 @@ const char *eq_unit_suffix(const struct eq *q, char *buf);
  * line for an earlier step of the ledger. */
 void eq_block_title(struct eq *q, const char *title);
 
-/* Before the first step: the model's equations (equation_forward.c). */
+/* Before the first step: the model's equations and, with rows to spare,
+ * the one-hot vectors, the forward steps to come with the parameters now,
+ * BPTT's formulas and the parameters (equation_forward.c). */
 void eq_draw_start(struct eq *q);
 /* Forward step t: h_t, Omega_t, yhat_t, L_t (equation_forward.c). */
 void eq_draw_forward(struct eq *q, int t);

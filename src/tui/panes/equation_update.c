@@ -30,10 +30,39 @@ static bool clipping_on(const struct eq *q)
     return q->f->v.settings.clip > 0.0;
 }
 
-static int update_pitch(const struct eq *q)
+/* The columns update_values_cols counts for the learning rate ("0.1"):
+ * a longer one ("1e+09", "0.0125") widens every entry that shows it. */
+#define UPDATE_LR_COLS 3
+
+static int update_lr_extra(const struct eq *q)
+{
+    char lr[32];
+    if (q->f->v.settings.optimizer == RNN_OPT_ADAM) /* its step s hides the lr */
+        return 0;
+    int n = snprintf(lr, sizeof lr, "%g", q->f->v.settings.lr);
+    return n > UPDATE_LR_COLS ? n - UPDATE_LR_COLS : 0;
+}
+
+static int update_pitch(const struct eq *q, bool clip_text)
 {
     return update_name_cols(q) + update_values_cols[q->f->v.settings.optimizer] +
-           (clipping_on(q) ? UPDATE_CLIP_COLS : 0);
+           update_lr_extra(q) + (clip_text ? UPDATE_CLIP_COLS : 0);
+}
+
+/* With clipping on, each clipped entry is followed by "clip(g) = value" when
+ * the list still shows every entry it would show without it; otherwise
+ * (80x24: two columns without, one with) the entries keep their places and
+ * a clipped one is marked '*' after its name (its g in the update is the
+ * clipped value, the gradients pane shows the unclipped one; zoomed, the
+ * equation pane has the room for the text). */
+static bool clip_marks_only(const struct eq *q, int entries, int rows)
+{
+    if (!clipping_on(q))
+        return false;
+    int plain = (q->width + 1) / update_pitch(q, false);
+    int full = (q->width + 1) / update_pitch(q, true);
+    int want = entries < rows * plain ? entries : rows * plain;
+    return full < 1 || rows * full < want;
 }
 
 /* "clip(g) = applied", marked, after an entry clipping changed. */
@@ -100,10 +129,12 @@ static void draw_update_entry(struct eq *q, int y, int x, const char *name, size
     fmt_num(c, sizeof c, v->theta.U[i], 7);
     draw_pad(padded, sizeof padded, name, update_name_cols(q)); /* "%-*s" counts bytes */
     int end = draw_fmt(q->w, y, x, A_NORMAL, "%s ", padded);
+    if (q->clip_marks && rnn_entry_clipped(v, i))
+        draw_str(q->w, y, x + draw_width(name), q->f->th->attr[TH_BAD] | A_BOLD, "*");
     end = draw_state_step(q, y, end, i);
     end = draw_param_step(q, y, end, i);
     end = draw_str(q->w, y, end, theme_signed(q->f->th, v->theta.U[i]) | A_BOLD, c);
-    if (clipping_on(q))
+    if (clipping_on(q) && !q->clip_marks)
         draw_clipped(q, y, end, i);
 }
 
@@ -126,8 +157,11 @@ void eq_draw_update(struct eq *q)
     const struct rnn_view *v = &q->f->v;
     const struct glyphs *g = q->f->th->g;
     char title[224];
+    int rows = getmaxy(q->w) - 1, entries = update_entries(q);
+    q->clip_marks = clip_marks_only(q, entries, rows);
     /* The limit itself is on the status line and in each clip(g) = value. */
-    const char *clip = clipping_on(q) ? ", clipping on" : "";
+    const char *clip = q->clip_marks ? ", * clipped" : clipping_on(q) ? ", clipping on" : "";
+    const char *grad = clipping_on(q) ? "clip(dL/d)" : "dL/d(param)";
     double lr = v->settings.lr;
     switch (v->settings.optimizer) {
     case RNN_OPT_MOMENTUM:
@@ -148,17 +182,15 @@ void eq_draw_update(struct eq *q)
                  1.0 - RNN_ADAM_BETA1, RNN_ADAM_BETA2, 1.0 - RNN_ADAM_BETA2, g->sq);
         break;
     default:
-        snprintf(title, sizeof title,
-                 "Equation: update (SGD%s): new = old - %s %s dL/d(param), %s = %g", clip, g->eta,
-                 g->times, g->eta, lr);
+        snprintf(title, sizeof title, "Equation: update (SGD%s): new = old - %s %s %s, %s = %g",
+                 clip, g->eta, g->times, grad, g->eta, lr);
     }
     draw_title(q->w, q->f->th, title);
-    int pitch = update_pitch(q);
-    int rows = getmaxy(q->w) - 1, cols = (q->width + 1) / pitch;
+    int pitch = update_pitch(q, clipping_on(q) && !q->clip_marks);
+    int cols = (q->width + 1) / pitch;
     if (rows < 1 || cols < 1)
         return;
     struct rnn_shape shape = v->shape;
-    int entries = update_entries(q);
     if ((entries + cols - 1) / cols < rows)
         rows = (entries + cols - 1) / cols; /* the ledger gets the rest */
     q->y = 1 + rows;
@@ -171,8 +203,9 @@ void eq_draw_update(struct eq *q)
             for (int c = 0; c < C; c++) {
                 if (!entry_shown(q, (enum rnn_param_id)id, r, c))
                     continue;
-                if (n == capacity) {
-                    draw_str(q->w, rows, q->width - 3, A_NORMAL, g->ellipsis);
+                if (n == capacity - 1 && entries > capacity) { /* the last slot says so */
+                    draw_fmt(q->w, 1 + n % rows, 1 + (n / rows) * pitch, A_NORMAL,
+                             "%s %d more (z: the equation pane alone)", g->ellipsis, entries - n);
                     return;
                 }
                 char name[48];

@@ -11,20 +11,29 @@
 #define BAR_X 17
 #define GRAD_COLS 12
 
+#define HEAT_MAX_COLS 8 /* a unit's cell, its last column a gap from 3 on */
+
+/* The units' heat cells in `width` columns: as wide as the width allows (up
+ * to HEAT_MAX_COLS each, a blank between cells from 3 columns on, so that
+ * units stay apart), or one column each around the selected unit. */
 static void draw_heat_strip(const struct frame *f, WINDOW *w, int y, int x, int width,
                             const double *h)
 {
     const struct theme *th = f->th;
     int H = f->v.shape.hidden;
-    int first = H <= width ? 0 : f->unit - width / 2;
+    int cell = width / H < 1 ? 1 : width / H > HEAT_MAX_COLS ? HEAT_MAX_COLS : width / H;
+    int fit = width / cell;
+    int first = H <= fit ? 0 : f->unit - fit / 2;
     if (first < 0)
         first = 0;
-    if (first + width > H)
-        first = H > width ? H - width : 0;
-    for (int i = first; i < H && i < first + width; i++) {
+    if (first + fit > H)
+        first = H > fit ? H - fit : 0;
+    for (int i = first; i < H && i < first + fit; i++) {
         attr_t a;
         const char *glyph = theme_heat(th, h[i], 1.0, &a); /* tanh: full scale 1 */
-        draw_str(w, y, x + i - first, i == f->unit ? th->attr[TH_CURRENT] : a, glyph);
+        for (int k = 0; k < (cell >= 3 ? cell - 1 : cell); k++)
+            draw_str(w, y, x + (i - first) * cell + k, i == f->unit ? th->attr[TH_CURRENT] : a,
+                     glyph);
     }
 }
 

@@ -7,17 +7,34 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "ticks.h"
 #include "view.h"
 #include "view_table.h"
 
 #define AXIS_COLS 9
 #define FOOT_ROWS 4 /* axis, tick labels, event marks, legend */
 
+/* A run's logged losses (entry i is epoch i stride) and, for this run, the
+ * loss at the current parameters, which the log gets only when the next
+ * epoch's forward pass ends (the loss pane's sparkline shows it too). */
 struct series {
     const struct rnn_loss_entry *log;
     size_t len;
     uint64_t stride;
+    bool has_now;
+    uint64_t now_epoch;
+    double now_loss;
 };
+
+static struct series this_run(const struct frame *f)
+{
+    struct series s = {f->log, f->log_len, f->log_stride, false, 0, 0};
+    uint64_t logged = f->log_len ? (f->log_len - 1) * f->log_stride : 0;
+    s.has_now = f->log_len == 0 || f->v.iteration > logged;
+    s.now_epoch = f->v.iteration;
+    s.now_loss = f->loss_now;
+    return s;
+}
 
 struct column {
     bool has;
@@ -27,78 +44,80 @@ struct column {
 
 static uint64_t series_epochs(const struct series *s)
 {
-    return s->len ? (s->len - 1) * s->stride + 1 : 0;
+    return s->has_now ? s->now_epoch + 1 : s->len ? (s->len - 1) * s->stride + 1 : 0;
+}
+
+static void take(struct column *c, double x, unsigned flags)
+{
+    c->flags |= flags;
+    c->loss = !isfinite(x) || isnan(c->loss) ? NAN : x > c->loss ? x : c->loss;
+    c->has = true;
 }
 
 /* The log entries whose epoch lies in [lo, hi). */
 static struct column bucket(const struct series *s, uint64_t lo, uint64_t hi)
 {
     struct column c = {false, -INFINITY, 0};
-    for (uint64_t i = (lo + s->stride - 1) / s->stride; i < s->len && i * s->stride < hi; i++) {
-        double x = s->log[i].loss;
-        c.flags |= s->log[i].flags;
-        c.loss = !isfinite(x) || isnan(c.loss) ? NAN : x > c.loss ? x : c.loss;
-        c.has = true;
-    }
+    for (uint64_t i = (lo + s->stride - 1) / s->stride; i < s->len && i * s->stride < hi; i++)
+        take(&c, s->log[i].loss, s->log[i].flags);
+    if (s->has_now && s->now_epoch >= lo && s->now_epoch < hi)
+        take(&c, s->now_loss, 0);
     return c;
 }
 
 struct scale {
-    double lo, hi;
+    struct ticks_y y;
     bool log;
     int rows;
 };
 
-static void widen(const struct series *s, bool log, double *lo, double *hi)
+static void widen_by(double x, bool log, double *lo, double *hi)
 {
-    for (size_t i = 0; i < s->len; i++) {
-        double x = s->log[i].loss;
-        if (!isfinite(x) || (log && x <= 0))
-            continue;
-        *lo = x < *lo ? x : *lo;
-        *hi = x > *hi ? x : *hi;
-    }
+    if (!isfinite(x) || (log && x <= 0))
+        return;
+    *lo = x < *lo ? x : *lo;
+    *hi = x > *hi ? x : *hi;
 }
 
+static void widen(const struct series *s, bool log, double *lo, double *hi)
+{
+    for (size_t i = 0; i < s->len; i++)
+        widen_by(s->log[i].loss, log, lo, hi);
+    if (s->has_now)
+        widen_by(s->now_loss, log, lo, hi);
+}
+
+/* Round ends and round labels (ticks.h) for both runs' losses. */
 static struct scale make_scale(const struct series *a, const struct series *b, bool log, int rows)
 {
     double lo = INFINITY, hi = -INFINITY;
     widen(a, log, &lo, &hi);
     widen(b, log, &lo, &hi);
-    struct scale sc = {log ? lo : 0.0, hi, log, rows};
-    if (!(sc.hi > sc.lo)) { /* empty or flat */
-        sc.lo = isfinite(lo) ? (log ? lo / 2 : 0.0) : (log ? 0.1 : 0.0);
-        sc.hi = isfinite(hi) && hi > sc.lo ? hi * 1.0001 + 1e-9 : sc.lo + 1.0;
-    }
+    struct scale sc = {.log = log, .rows = rows};
+    ticks_y_axis(lo, hi, rows, log, &sc.y);
     return sc;
 }
 
 /* Position of x on the scale, 0 (bottom) .. 1 (top). */
 static double scale_frac(const struct scale *sc, double x)
 {
-    double f = sc->log ? (log10(x) - log10(sc->lo)) / (log10(sc->hi) - log10(sc->lo))
-                       : (x - sc->lo) / (sc->hi - sc->lo);
-    return f < 0 ? 0 : f > 1 ? 1 : f;
+    return ticks_y_frac(&sc->y, sc->log, x);
 }
 
-static double scale_value(const struct scale *sc, double frac)
-{
-    return sc->log ? pow(10, log10(sc->lo) + frac * (log10(sc->hi) - log10(sc->lo)))
-                   : sc->lo + frac * (sc->hi - sc->lo);
-}
-
+/* The labels right-aligned left of the axis, each on the row where a bar of
+ * its value ends (the lowest on the axis row below the bars, at the
+ * corner), with a tick on the axis beside it. */
 static void draw_axis_labels(const struct frame *f, WINDOW *w, const struct scale *sc)
 {
     const struct theme *th = f->th;
-    /* Each label gives the value at the top edge of its row; the axis row
-     * below the plot gets the scale's low end. */
-    int step = sc->rows > 6 ? sc->rows / 4 : 1;
-    for (int r = 0; r < sc->rows; r += step)
-        draw_fmt(w, 1 + r, 0, th->attr[TH_DIM], "%8.3g",
-                 scale_value(sc, (double)(sc->rows - r) / sc->rows));
-    draw_fmt(w, 1 + sc->rows, 0, th->attr[TH_DIM], "%8.3g", sc->lo);
     for (int r = 0; r < sc->rows; r++)
         draw_str(w, 1 + r, AXIS_COLS - 1, th->attr[TH_DIM], th->g->axis);
+    for (int i = 0; i < sc->y.n; i++) {
+        int row = sc->y.row[i];
+        draw_fmt(w, 1 + row, 0, th->attr[TH_DIM], "%*s", AXIS_COLS - 1, sc->y.text[i]);
+        if (row < sc->rows)
+            draw_str(w, 1 + row, AXIS_COLS - 1, th->attr[TH_DIM], th->g->axis_tick);
+    }
 }
 
 static void draw_bar_column(const struct frame *f, WINDOW *w, const struct scale *sc, int x,
@@ -137,22 +156,32 @@ static void draw_marks(const struct frame *f, WINDOW *w, int y, int x, const str
         draw_str(w, y, x, th->attr[TH_CHANGED], "c");
 }
 
-static void draw_ticks(const struct frame *f, WINDOW *w, int y, int ncols, uint64_t epochs)
+/* The x axis below the bars, from the corner under the y axis, with a
+ * tick and a round label at every step epochs (ticks.h). */
+static void draw_ticks(const struct frame *f, WINDOW *w, int y, const struct ticks_x *tx)
 {
     const struct theme *th = f->th;
-    for (int c = 0; c < ncols; c++)
+    draw_str(w, y, AXIS_COLS - 1, th->attr[TH_DIM], th->g->axis_corner);
+    for (int c = 0; c < tx->cols; c++)
         draw_str(w, y, AXIS_COLS + c, th->attr[TH_DIM], th->g->hline);
-    int label_end = 0;
-    for (int c = 0; c < ncols; c += 10) {
-        unsigned long long e = (unsigned long long)((uint64_t)c * epochs / (uint64_t)ncols);
-        int x = AXIS_COLS + c;
-        if (x < label_end)
-            continue;
-        draw_str(w, y, x, th->attr[TH_DIM], th->g->axis);
-        label_end = draw_fmt(w, y + 1, x, th->attr[TH_DIM], "%llu", e) + 2;
+    for (uint64_t e = 0; e < tx->epochs; e += tx->step) {
+        int x = AXIS_COLS + ticks_x_column(tx, e);
+        char label[24];
+        int n = snprintf(label, sizeof label, "%llu", (unsigned long long)e);
+        if (x + n > getmaxx(w))
+            break;
+        draw_str(w, y, x, th->attr[TH_DIM], th->g->hline_tick);
+        draw_str(w, y + 1, x, th->attr[TH_DIM], label);
     }
-    draw_str(w, y + 1, 0, th->attr[TH_DIM], "epoch");
+    draw_str(w, y + 1, 0, th->attr[TH_DIM], f->corpus ? "iter." : "epoch");
     draw_str(w, y + 2, 0, th->attr[TH_DIM], "events");
+}
+
+/* Columns between ticks: the widest label and two blanks. */
+static int tick_gap(uint64_t epochs)
+{
+    char buf[24];
+    return snprintf(buf, sizeof buf, "%llu", (unsigned long long)epochs) + 2;
 }
 
 struct chart_view {
@@ -181,9 +210,9 @@ static void chart_draw(const void *state, const struct frame *f, WINDOW *w)
 void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title)
 {
     const struct theme *th = f->th;
-    struct series main_run = {f->log, f->log_len, f->log_stride}, ghost = {NULL, 0, 1};
+    struct series main_run = this_run(f), ghost = {NULL, 0, 1, false, 0, 0};
     if (f->ghost_log)
-        ghost = (struct series){f->ghost_log, f->ghost_len, f->ghost_stride};
+        ghost = (struct series){f->ghost_log, f->ghost_len, f->ghost_stride, false, 0, 0};
     uint64_t epochs = series_epochs(&main_run) > series_epochs(&ghost) ? series_epochs(&main_run)
                                                                        : series_epochs(&ghost);
     draw_title(w, th, title);
@@ -192,12 +221,11 @@ void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title
         draw_str(w, 2, 1, th->attr[TH_DIM], "no epochs yet: e finishes one, 100e runs 100");
         return;
     }
-    int ncols = epochs < (uint64_t)width ? (int)epochs : width;
+    struct ticks_x tx = ticks_x_axis(epochs, width, tick_gap(epochs));
     struct scale sc = make_scale(&main_run, &ghost, log, rows);
     draw_axis_labels(f, w, &sc);
-    for (int c = 0; c < ncols; c++) {
-        uint64_t lo = (uint64_t)c * epochs / (uint64_t)ncols;
-        uint64_t hi = (uint64_t)(c + 1) * epochs / (uint64_t)ncols;
+    for (int c = 0; c < tx.cols; c++) {
+        uint64_t lo = ticks_x_first(&tx, c), hi = ticks_x_first(&tx, c + 1);
         struct column m = bucket(&main_run, lo, hi), g = bucket(&ghost, lo, hi);
         if (m.has)
             draw_bar_column(f, w, &sc, AXIS_COLS + c, &m);
@@ -205,7 +233,7 @@ void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title
             draw_ghost_point(f, w, &sc, AXIS_COLS + c, &g);
         draw_marks(f, w, rows + 3, AXIS_COLS + c, &m);
     }
-    draw_ticks(f, w, rows + 1, ncols, epochs);
+    draw_ticks(f, w, rows + 1, &tx);
     int x = draw_fmt(w, rows + 4, 1, th->attr[TH_POS], "%s this run", th->g->spark.levels[8]);
     if (f->ghost_log)
         x = draw_fmt(w, rows + 4, x + 2, th->attr[TH_NEG] | A_BOLD,
