@@ -152,40 +152,57 @@ static int update_entries(const struct eq *q)
     return n;
 }
 
+/* "Equation: HEAD: FORMULA" when it fits the pane's title row, else
+ * without "Equation: ", else without the formula (each entry's line shows
+ * its numbers): a title is never cut. */
+static void draw_update_title(struct eq *q, const char *head, const char *formula)
+{
+    char title[320];
+    int room = getmaxx(q->w) - 3;
+    snprintf(title, sizeof title, "Equation: %s: %s", head, formula);
+    if (draw_width(title) > room)
+        snprintf(title, sizeof title, "%s: %s", head, formula);
+    if (draw_width(title) > room)
+        snprintf(title, sizeof title, "Equation: %s", head);
+    draw_title(q->w, q->f->th, title);
+}
+
 void eq_draw_update(struct eq *q)
 {
     const struct rnn_view *v = &q->f->v;
     const struct glyphs *g = q->f->th->g;
-    char title[224];
     int rows = getmaxy(q->w) - 1, entries = update_entries(q);
     q->clip_marks = clip_marks_only(q, entries, rows);
     /* The limit itself is on the status line and in each clip(g) = value. */
     const char *clip = q->clip_marks ? ", * clipped" : clipping_on(q) ? ", clipping on" : "";
     const char *grad = clipping_on(q) ? "clip(dL/d)" : "dL/d(param)";
     double lr = v->settings.lr;
+    char head[96], formula[192];
     switch (v->settings.optimizer) {
     case RNN_OPT_MOMENTUM:
-        snprintf(title, sizeof title,
-                 "Equation: update (momentum%s): v = %g v - %s g, new = old + v, %s = %g", clip,
+        snprintf(head, sizeof head, "update (momentum%s)", clip);
+        snprintf(formula, sizeof formula, "v = %g v - %s g, new = old + v, %s = %g",
                  RNN_MOMENTUM_MU, g->eta, g->eta, lr);
         break;
     case RNN_OPT_ADAGRAD:
-        snprintf(title, sizeof title,
-                 "Equation: update (adagrad%s): G += g%s, new = old - %s g/sqrt(G + %g), %s = %g",
-                 clip, g->sq, g->eta, RNN_ADAGRAD_EPS, g->eta, lr);
+        snprintf(head, sizeof head, "update (adagrad%s)", clip);
+        snprintf(formula, sizeof formula, "G += g%s, new = old - %s g/sqrt(G + %g), %s = %g", g->sq,
+                 g->eta, RNN_ADAGRAD_EPS, g->eta, lr);
         break;
     case RNN_OPT_ADAM:
-        snprintf(title, sizeof title,
-                 "Equation: update (adam%s, c1 %.4f, c2 %.4f): s = %g(m/c1)/(sqrt(v/c2)+%g), "
-                 "m = %g m + %g g, v = %g v + %g g%s",
-                 clip, v->adam_c1, v->adam_c2, lr, RNN_ADAM_EPS, RNN_ADAM_BETA1,
-                 1.0 - RNN_ADAM_BETA1, RNN_ADAM_BETA2, 1.0 - RNN_ADAM_BETA2, g->sq);
+        snprintf(head, sizeof head, "update (adam%s, c1 %.4f, c2 %.4f)", clip, v->adam_c1,
+                 v->adam_c2);
+        snprintf(formula, sizeof formula,
+                 "s = %g(m/c1)/(sqrt(v/c2)+%g), m = %g m + %g g, v = %g v + %g g%s", lr,
+                 RNN_ADAM_EPS, RNN_ADAM_BETA1, 1.0 - RNN_ADAM_BETA1, RNN_ADAM_BETA2,
+                 1.0 - RNN_ADAM_BETA2, g->sq);
         break;
     default:
-        snprintf(title, sizeof title, "Equation: update (SGD%s): new = old - %s %s %s, %s = %g",
-                 clip, g->eta, g->times, grad, g->eta, lr);
+        snprintf(head, sizeof head, "update (SGD%s)", clip);
+        snprintf(formula, sizeof formula, "new = old - %s %s %s, %s = %g", g->eta, g->times, grad,
+                 g->eta, lr);
     }
-    draw_title(q->w, q->f->th, title);
+    draw_update_title(q, head, formula);
     int pitch = update_pitch(q, clipping_on(q) && !q->clip_marks);
     int cols = (q->width + 1) / pitch;
     if (rows < 1 || cols < 1)
