@@ -1,6 +1,7 @@
 # Corpus mode in the visualiser (--text-file FILE --seq-length 5): the text
 # strip shows the window inside the text, "^" under the current input x_t
-# and the argmax guesses under the targets, through n, e and E. The text is
+# and the argmax guesses under the targets, through n, e and E (after an
+# update, the next window, as the counter says, nothing guessed yet). The text is
 # 42 distinct letters, so by the window rule (the window at p moves on by 5;
 # it goes back to 0 when p + 5 + 1 >= 42) the windows start at 0, 5, ..., 35
 # and the ninth iteration starts pass 2 at 0 again.
@@ -41,18 +42,21 @@ e2e_type 3n
 e2e_wait_text "forward t=3/5"
 wait_strip "Window at 0 of 42, pass 1" abcde c 3
 e2e_wait_text "x_3 'c' → y_3 'd'"
-e2e_keys e # the rest of iteration 0
-e2e_wait_text "update done"
-wait_strip "Window at 0 of 42, pass 1" abcde e 5
+e2e_keys e # the rest of iteration 0; the panes move on with the counter
+e2e_wait_text "iteration 1 | update done"
+wait_strip "Window at 5 of 42, pass 1" fghij f 0
 e2e_keys n # iteration 1: the next window, hidden state carried
 e2e_wait_text "forward t=1/5"
 wait_strip "Window at 5 of 42, pass 1" fghij f 1
 e2e_keys E # a pass: iterations 1..8, the last one back at 0
 e2e_wait_text "iteration 9 |"
-wait_strip "Window at 0 of 42, pass 2" abcde e 5
+wait_strip "Window at 5 of 42, pass 2" fghij f 0
 e2e_keys e
 e2e_wait_text "iteration 10 |"
-wait_strip "Window at 5 of 42, pass 2" fghij j 5
+wait_strip "Window at 10 of 42, pass 2" klmno k 0
+e2e_type 4n
+e2e_wait_text "forward t=4/5"
+wait_strip "Window at 10 of 42, pass 2" klmno n 4
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 tm kill-server
