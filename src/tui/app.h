@@ -39,6 +39,7 @@ struct tui_play {
     int speed;               /* index into the autoplay speed table */
     bool no_explosion_pause; /* X: runs and autoplay go on through explosions */
     bool paused;             /* the last command or tick stopped at an event */
+    bool paused_ghost;       /* ... in the ghost run (F), whose settings c, [ and ] leave */
 };
 
 /* The help overlay (help.c). */

@@ -45,6 +45,7 @@ static void report_stop(struct tui *t, unsigned ev, const struct rnn_view *g)
         return;
     t->play.on = false;
     t->play.paused = true;
+    t->play.paused_ghost = true;
     if (ev & RNN_EV_NONFINITE) {
         tui_say(t, true, "PAUSED: nan/inf in the ghost run, %s %llu: it stops there", unit,
                 (unsigned long long)g->iteration);

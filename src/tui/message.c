@@ -27,5 +27,6 @@ void tui_command_begin(struct tui *t, const struct command *c)
 {
     t->msg.text[0] = '\0';
     t->play.paused = false;
+    t->play.paused_ghost = false;
     t->counted = c->counted;
 }

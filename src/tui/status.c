@@ -37,6 +37,8 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
 {
     static const char *const typing[] = {"Enter accepts", "Esc cancels", NULL};
     static const char *const exploded[] = {"c clip", "X: no pause", "[ ] lr", "e go on", NULL};
+    static const char *const ghost_stopped[] = {"e go on", "X: no pause", "l chart", "F fork anew",
+                                                NULL};
     static const char *const nonfinite[] = {"r reset", "c clip", "[ ] lr", NULL};
     static const char *const playing[] = {"space pause", "+ - speed", "X pause at explosions",
                                           "? help", NULL};
@@ -59,6 +61,8 @@ static const char *const *hints_now(const struct tui *t, const struct frame *f)
         return typing;
     if (t->lesson && t->lesson->mode == LESSON_WAITING)
         return lesson_waiting;
+    if (t->play.paused_ghost)
+        return ghost_stopped;
     if (t->play.paused)
         return f->v.last_events & RNN_EV_NONFINITE ? nonfinite : exploded;
     if (t->play.on)

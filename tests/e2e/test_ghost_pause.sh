@@ -14,6 +14,9 @@ e2e_wait_text "clip 0.5"
 e2e_type 100e
 e2e_wait_text "PAUSED: the ghost run exploded, epoch 657, |grad| 1.1784"
 e2e_wait_text "epoch 657 |"
+# The keys that help: not c or [ ], which change the main run only.
+e2e_poll "the ghost pause's hints" sh -c "tail -1 | grep -qF 'e go on'"
+e2e_screen | tail -1 | grep -qF "c clip" && e2e_fail "c hinted at the ghost's pause"
 e2e_keys X
 e2e_wait_text "explosions no longer pause runs"
 e2e_type 100e
