@@ -89,8 +89,8 @@ static void draw_backward_preview(struct eq *q)
     const struct glyphs *g = q->f->th->g;
     if (!room(q, 4))
         return;
-    eq_line(q, q->f->th->attr[TH_TITLE], "Then BPTT, t = %d down to 1: dL_t/d%s_t = %s_t - y_t",
-            q->f->v.T, g->omega, g->yhat);
+    eq_line(q, q->f->th->attr[TH_TITLE], "Each BPTT step t: dL_t/d%s_t = %s_t - y_t", g->omega,
+            g->yhat);
     eq_line(q, A_NORMAL, "dL/dh_t = V%s(%s_t - y_t) + W%s dr_(t+1)     dr_t = (1 - h_t%s) dL/dh_t",
             g->transpose, g->yhat, g->transpose, g->sq);
     eq_line(q, A_NORMAL, "dL/dV += (%s_t - y_t) h_t%s     dL/dc += %s_t - y_t", g->yhat,
