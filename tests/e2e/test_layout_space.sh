@@ -15,7 +15,7 @@ for size in "200 60" "120 40"; do
     e2e_wait_text "epoch 0 | start"
     e2e_wait_text "Loss per epoch (l: full screen)"
     e2e_wait_text "'h' = [1 0 0 0]   'e' = [0 1 0 0]   'l' = [0 0 1 0]   'o' = [0 0 0 1]"
-    e2e_wait_text "h_1 = tanh(U['h'] + W h_0 + b) = tanh(0.1442 + (-0.5870)(0.0000) + 0.0000)"
+    e2e_wait_text "h_1 = tanh(U[h] + W h_0 + b) = tanh(0.1442 + (-0.5870)(0.0000) + 0.0000)"
     n=$(blank_rows)
     [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows on the first screen"
     e2e_keys e

@@ -65,13 +65,13 @@ static void draw_forward_preview(struct eq *q)
         if (H > 1)
             snprintf(buf, sizeof buf, "h_%d = tanh(U[:,'%s'] + W h_%d + b)", t, n1, t - 1);
         else if (t == 1)
-            snprintf(buf, sizeof buf, "h_1 = tanh(U['%s'] + W h_0 + b) = tanh(%s + (%s)(%s) + %s)",
+            snprintf(buf, sizeof buf, "h_1 = tanh(U[%s] + W h_0 + b) = tanh(%s + (%s)(%s) + %s)",
                      n1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), eq_num(c, v->h[0]),
                      eq_num(n2, q->p->b[0]));
         else
-            snprintf(buf, sizeof buf,
-                     "h_%d = tanh(U['%s'] + W h_%d + b) = tanh(%s + (%s) h_%d + %s)", t, n1, t - 1,
-                     eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), t - 1, eq_num(c, q->p->b[0]));
+            snprintf(buf, sizeof buf, "h_%d = tanh(U[%s] + W h_%d + b) = tanh(%s + (%s) h_%d + %s)",
+                     t, n1, t - 1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), t - 1,
+                     eq_num(c, q->p->b[0]));
         piece(q, col, A_NORMAL, buf);
         q->y++;
     }
