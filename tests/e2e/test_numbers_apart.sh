@@ -10,6 +10,9 @@ source "$(dirname "$0")/lib.sh" "$@"
 # a label letter directly before a number.
 TOUCH='[0-9]-[0-9]|[0-9]\.[0-9]{4}[0-9]*[-.][0-9]|[A-Za-z_]-?[0-9]+\.[0-9]'
 
+# An update entry's number directly before the next entry's name.
+GLUED='[0-9][UVWbc]\['
+
 check_apart() {
     local what=$1 size
     for size in 80x24 120x40 200x60; do
@@ -18,6 +21,9 @@ check_apart() {
         sleep 0.3 # the program redraws on SIGWINCH
         if e2e_screen | grep -En -- "$TOUCH" >&2; then
             e2e_fail "$what at $size: numbers run together (lines above)"
+        fi
+        if e2e_screen | grep -En -- "$GLUED" >&2; then
+            e2e_fail "$what at $size: update entries run together (lines above)"
         fi
     done
 }
@@ -47,7 +53,15 @@ e2e_start lr1e9 -- --lr 1e9
 e2e_type 3e
 e2e_wait_text "epoch 3 loss"
 check_apart "lr 1e9 after 3e"
-e2e_screen | grep -q '[0-9]V\[' && e2e_fail "update entries run together at lr 1e9"
+e2e_keys q
+e2e_exit_status >/dev/null
+
+# Adagrad's entries (G's step, then the parameter's) side by side at 200x60
+# (the bug: its pitch one column short, "=  1.1792U[1,n]").
+e2e_start adagrad8 -- --text "hello world, hello rnn" --hidden 8 --optimizer adagrad --clip 5
+e2e_type 100e
+e2e_wait_text "epoch 100 loss"
+check_apart "adagrad hidden 8 after 100e"
 e2e_keys q
 e2e_exit_status >/dev/null
 

@@ -8,7 +8,7 @@
 /* An update entry is "NAME old - lr(grad) = new": the name, then 34 columns
  * for SGD, more for the optimisers that show their state (momentum,
  * adagrad, adam); with clipping on, "clip(grad) = applied" takes 24 more. */
-static const int update_values_cols[RNN_OPT_COUNT] = {35, 66, 68, 74};
+static const int update_values_cols[RNN_OPT_COUNT] = {35, 66, 69, 74};
 #define UPDATE_CLIP_COLS 24
 
 /* The selected unit's entries only when the hidden size is above 1. */
