@@ -174,10 +174,13 @@ static struct lesson_step *add_step(struct parser *p, enum lesson_kind kind)
     return s;
 }
 
-static int add_key(struct parser *p, int key)
+/* recorded: a recording's event. The session went on after each of those
+ * but the last (dropped), so a recorded 'q' was typed into a prompt (a file
+ * name), never a quit; the keys that stop the program stay refused. */
+static int add_key(struct parser *p, int key, bool recorded)
 {
     for (size_t i = 0; i < sizeof refused_keys / sizeof refused_keys[0]; i++)
-        if (refused_keys[i].key == key)
+        if (refused_keys[i].key == key && !(recorded && key == 'q'))
             return fail(p, "%s", refused_keys[i].why);
     if (p->nkeys == p->cap_keys) {
         size_t cap = p->cap_keys ? 2 * p->cap_keys : 256;
@@ -242,7 +245,7 @@ static int parse_keys(struct parser *p, const char *s)
             return -1;
         if (key != LESSON_TICK && key >= 128 && len == 1)
             return fail(p, "'%s' is not a key (only ASCII characters and <Name> keys)", s);
-        if (add_key(p, key))
+        if (add_key(p, key, false))
             return -1;
         s += len;
     }
@@ -261,7 +264,7 @@ static int parse_event(struct parser *p, const char *s)
         return fail(p, "'%s' is not a key code (0 to 511)", s);
     if (keys_step(p))
         return -1;
-    return add_key(p, (int)k);
+    return add_key(p, (int)k, p->l->recording);
 }
 
 /* ---- settings ------------------------------------------------------------------ */
@@ -383,7 +386,7 @@ static int parse_line(struct parser *p, char *line)
         return add_step(p, LESSON_PAUSE) ? 0 : fail(p, "out of memory");
     }
     if (strcmp(word, "tick") == 0 && !rest)
-        return keys_step(p) ? -1 : add_key(p, LESSON_TICK);
+        return keys_step(p) ? -1 : add_key(p, LESSON_TICK, false);
     if (isdigit((unsigned char)word[0]) && !rest)
         return parse_event(p, word);
     int rc = parse_setting(p, word, rest);

@@ -14,7 +14,7 @@ record_and_play() {
     shift 2
     local rec="$E2E_DIR/$name.rec"
     E2E_READY=${WANT_READY:-epoch 0} e2e_start "$name-rec" -- "$@" --record "$rec"
-    e2e_type "$keys"
+    if [ -n "${KEYS_FUNCTION:-}" ]; then "$KEYS_FUNCTION"; else e2e_type "$keys"; fi
     e2e_wait_text "${WANT_STATUS:?}"
     local recorded
     recorded=$(e2e_screen | rows_above_caption)
@@ -50,4 +50,15 @@ WANT_LINES=("text-file $E2E_DIR/files/corpus.txt" "seq-length 8" "init $E2E_DIR/
     "lr 0.05" "optimizer momentum")
 record_and_play corpus 30n --text-file corpus.txt --seq-length 8 --init params.json --lr 0.05 \
     --optimizer momentum
+
+# A q typed into a prompt is recorded like any key, and is not a quit: the
+# recording is still a lesson (only its final q, which ended it, is dropped).
+record_prompt_q() {
+    e2e_keys n L C-u
+    e2e_type "quiet-$$-missing.json"
+    e2e_keys Enter
+}
+WANT_READY="epoch 0" WANT_STATUS="quiet-$$-missing.json: No such file or directory"
+WANT_LINES=("text hello" "hidden 1")
+KEYS_FUNCTION=record_prompt_q record_and_play prompt-q "" --hidden 1
 echo "record as lesson: passed"
