@@ -29,6 +29,14 @@ for size in "200 60" "120 40"; do
     n=$(blank_rows)
     [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows after 100 epochs"
 done
+# 100x30, a projector with a large font: every pane is there, its numbers
+# whole (the loss pane's and the update's of epoch 100).
+e2e_resize 100 30
+for title in "Sequence" "Hidden state" "Loss L" "Softmax" "Parameters and gradients" "Equation: update"; do
+    e2e_wait_text "$title"
+done
+e2e_wait_row "epoch 100 loss" 2.0603
+e2e_wait_row "^ W " -0.7234 -0.0269 -0.7207
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 echo "PASS layout_space"
