@@ -2,7 +2,8 @@
 # train, or say plainly that they are meant to explode): hidden 8 with
 # Adagrad 0.1 and clipping at 5 trains without an explosion (total loss
 # 49.34 at epoch 0, 0.94 at 100, 0.067 at 1000); with the default SGD at
-# lr 0.1 it explodes at epoch 8; at lr 0.05 once, at epoch 113.
+# lr 0.1 epoch 8's update explodes (the visualiser pauses showing epoch 9);
+# at lr 0.05 once, epoch 113's (the pause shows 114).
 set -u
 bin=${1:?usage: test_readme_examples.sh RNNSTEP SOURCE_DIR}
 source "$(dirname "$0")/lib.sh"
