@@ -1,7 +1,8 @@
 # The layout hands spare rows to the panes that can use them: on the first
 # screen (the equation pane shows the one-hot vectors, the forward steps
 # about to come with the parameters now, BPTT's formulas and the
-# parameters), after an epoch (the equation pane's ledger full, the loss
+# parameters), during the forward pass (the steps still to come below the
+# short ledger), after an epoch (the equation pane's ledger full, the loss
 # chart below the loss numbers) and after 100, no more than a handful of
 # screen rows are blank at 200x60 and 120x40. At 80x24 every pane keeps its minimum (the worked
 # example tests read every number there).
@@ -18,6 +19,21 @@ for size in "200 60" "120 40"; do
     e2e_wait_text "h_1 = tanh(U[h] + W h_0 + b) = tanh(0.1442 + (-0.5870)(0.0000) + 0.0000)"
     n=$(blank_rows)
     [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows on the first screen"
+    # The forward pass, its ledger still short: the steps to come fill the
+    # rows (the bug: 19 blank rows at 200x60 after n).
+    for k in 1 2 3 4; do
+        e2e_keys n
+        e2e_wait_text "forward t=$k/4"
+        n=$(blank_rows)
+        [ "$n" -le 5 ] || e2e_fail "$n blank rows at ${cols}x$rows after forward step $k"
+    done
+    e2e_keys r
+    e2e_wait_text "epoch 0 | start"
+    e2e_keys n
+    e2e_wait_text "Still to come, forward steps t = 2..4 with the parameters now"
+    e2e_wait_text "h_2 = tanh(U[e] + W h_1 + b) = tanh(-0.2315 + (-0.5870)(0.1432) + 0.0000)"
+    e2e_keys r
+    e2e_wait_text "epoch 0 | start"
     e2e_keys e
     e2e_wait_row "epoch 1 loss" 5.6922
     e2e_wait_text "Loss per epoch"

@@ -39,6 +39,7 @@ static void equation_draw(const void *state, const struct frame *f, WINDOW *w)
     else
         eq_draw_update(&q);
     eq_draw_ledger(&q);
+    eq_draw_coming(&q);
 }
 
 const struct view_ops pane_equation = {.name = "equation",

@@ -59,7 +59,12 @@ void eq_draw_forward(struct eq *q, int t);
 void eq_draw_backward(struct eq *q, int t);
 /* The update of every parameter entry shown (equation_update.c). */
 void eq_draw_update(struct eq *q);
-/* The iteration's earlier steps below the one just done (equation_ledger.c). */
+/* The iteration's earlier steps below the one just done (equation_ledger.c);
+ * q->y ends below them when they took only the first column, else at the
+ * bottom. */
 void eq_draw_ledger(struct eq *q);
+/* During the forward pass, in the rows the ledger leaves: the forward steps
+ * still to come, BPTT's formulas and the parameters (equation_forward.c). */
+void eq_draw_coming(struct eq *q);
 
 #endif

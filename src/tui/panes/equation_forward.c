@@ -43,20 +43,21 @@ static void draw_onehot_table(struct eq *q)
     q->y++;
 }
 
-/* Before the first step: each forward step's inputs and its h_t formula
- * with the parameters now (h_0 known, later h_t still to come), when all
- * of them fit or at least four do. */
-static void draw_forward_preview(struct eq *q)
+/* The forward steps from `from` on, each with its inputs and its h_t
+ * formula with the parameters now (h_(t-1) as a number once it is known),
+ * when all of them fit or at least `least` do. */
+static void draw_forward_preview(struct eq *q, int from, int least)
 {
     const struct rnn_view *v = &q->f->v;
     const struct glyphs *g = q->f->th->g;
-    int T = v->T, H = v->shape.hidden;
-    int rows = getmaxy(q->w) - q->y - 1, shown = T < rows ? T : rows - 1;
-    if (shown < (T < 4 ? T : 4))
+    int T = v->T, H = v->shape.hidden, left = T - from + 1;
+    int rows = getmaxy(q->w) - q->y - 1, shown = left < rows ? left : rows - 1;
+    if (shown < (left < least ? left : least))
         return;
-    eq_line(q, q->f->th->attr[TH_TITLE], "Forward steps t = 1..%d with the parameters now%s", T,
+    eq_line(q, q->f->th->attr[TH_TITLE], "%sorward steps t = %d..%d with the parameters now%s",
+            from > 1 ? "Still to come, f" : "F", from, T,
             H > 1 ? " (U[:,x_t] is U's column for x_t)" : "");
-    for (int t = 1; t <= shown; t++) {
+    for (int t = from; t < from + shown; t++) {
         int x = v->inputs[t - 1];
         char n1[16], n2[16], buf[DRAW_LINE_CAP], a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP];
         snprintf(buf, sizeof buf, "t=%-3d x_%d = '%s'  y_%d = '%s'", t, t, eq_ch(q, n1, x), t,
@@ -64,10 +65,10 @@ static void draw_forward_preview(struct eq *q)
         int col = piece(q, 1, A_NORMAL, buf) + 3;
         if (H > 1)
             snprintf(buf, sizeof buf, "h_%d = tanh(U[:,'%s'] + W h_%d + b)", t, n1, t - 1);
-        else if (t == 1)
-            snprintf(buf, sizeof buf, "h_1 = tanh(U[%s] + W h_0 + b) = tanh(%s + (%s)(%s) + %s)",
-                     n1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), eq_num(c, v->h[0]),
-                     eq_num(n2, q->p->b[0]));
+        else if (t - 1 <= v->forward_done) /* h_(t-1) is known */
+            snprintf(buf, sizeof buf, "h_%d = tanh(U[%s] + W h_%d + b) = tanh(%s + (%s)(%s) + %s)",
+                     t, n1, t - 1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]),
+                     eq_num(c, v->h[t - 1]), eq_num(n2, q->p->b[0]));
         else
             snprintf(buf, sizeof buf, "h_%d = tanh(U[%s] + W h_%d + b) = tanh(%s + (%s) h_%d + %s)",
                      t, n1, t - 1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), t - 1,
@@ -75,7 +76,7 @@ static void draw_forward_preview(struct eq *q)
         piece(q, col, A_NORMAL, buf);
         q->y++;
     }
-    if (shown < T)
+    if (shown < left)
         eq_line(q, A_NORMAL, "%s up to t = %d", g->ellipsis, T);
     if (room(q, 1))
         eq_line(q, A_NORMAL,
@@ -134,7 +135,7 @@ void eq_draw_start(struct eq *q)
             "BPTT then goes t = %d down to 1; the update is new = old - %s dL/d(param)", q->f->v.T,
             g->eta);
     draw_onehot_table(q);
-    draw_forward_preview(q);
+    draw_forward_preview(q, 1, 4);
     draw_backward_preview(q);
     draw_parameters(q);
 }
@@ -198,4 +199,15 @@ void eq_draw_forward(struct eq *q, int t)
     if (v->T > 1 && x >= q->width - 20)
         x = draw_fmt(q->w, q->y, x, A_NORMAL, " + %s", g->ellipsis);
     draw_fmt(q->w, q->y++, x, A_BOLD, " = %s", eq_num(a, v->loss_sum));
+}
+
+void eq_draw_coming(struct eq *q)
+{
+    const struct rnn_view *v = &q->f->v;
+    if (!v->has_last || v->last_phase != RNN_PHASE_FORWARD || !room(q, 2))
+        return;
+    if (v->last_t < v->T)
+        draw_forward_preview(q, v->last_t + 1, 1);
+    draw_backward_preview(q);
+    draw_parameters(q);
 }

@@ -70,4 +70,7 @@ void eq_draw_ledger(struct eq *q)
     if (cw)
         delwin(cw);
     q->w = pane;
+    q->width = getmaxx(pane) - 1;
+    q->earlier = false;
+    q->y = col == 0 && !last ? top + y : getmaxy(pane);
 }
