@@ -246,8 +246,10 @@ void rnn_engine_gradient_with(struct rnn_engine *e, const struct rnn_settings *s
 
 /* Total loss of the current (or, between iterations, the next) window at the
  * current parameters from its h_0: after k updates in whole-text mode, the
- * "epoch k" loss. One forward pass on scratch memory; the engine's state is
- * unchanged. NAN when the scratch cannot be allocated. */
+ * "epoch k" loss. One forward pass (in mid-window the forward steps done at
+ * these parameters are reused; between iterations the next iteration takes
+ * the pass over); what the view shows is unchanged. NAN when the scratch
+ * cannot be allocated. */
 double rnn_engine_window_loss(struct rnn_engine *e);
 /* Text index of the window that rnn_engine_window_loss and the next
  * micro-step work on: the current iteration's, or between iterations the

@@ -60,12 +60,13 @@ double rnn_forward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int 
  * (the gradient arriving at h_t from the future) with the one for h_{t-1}. */
 void rnn_backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
 
-/* A whole iteration's forward and backward passes over ids[0..T] (inputs
- * ids[0..T-1], targets ids[1..T]) from w->h[0]: bit-identical to the steps
- * one by one from w->grad and w->dh_next zeroed, which it writes itself
- * (saving a pass over the gradient). Returns the window loss summed in t
- * order. */
-double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
+/* Micro-steps done..todo-1 of an iteration over ids[0..T] (inputs
+ * ids[0..T-1], targets ids[1..T]) in the window kernel (kernels.h):
+ * bit-identical to the steps one by one; a whole iteration (0, 2T) from
+ * w->h[0] writes w->grad and w->dh_next itself (saving a pass over the
+ * gradient). Returns the loss of the forward steps done, summed in t order. */
+double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids, int done,
+                        int todo);
 
 /* Total loss of a window from h0 (no gradients), for finite differences. */
 double rnn_window_loss(const struct rnn_model *m, struct rnn_ws *w, const double *h0,
@@ -135,5 +136,8 @@ struct rnn_update_norms {
 void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
                     struct rnn_opt_state *st, const struct rnn_update_arrays *a,
                     struct rnn_update_norms *out);
+/* Puts back the state arrays as they were before the last update with
+ * optimiser opt (its scalars are the caller's to restore). */
+void rnn_opt_undo(struct rnn_opt_state *st, enum rnn_optimizer opt);
 
 #endif

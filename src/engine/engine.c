@@ -32,6 +32,11 @@ struct engine_step {
     int forward_done, backward_low;
     double loss_sum, grad_norm;
     double clip_scale; /* at an update: the factor --clip-norm applied */
+    /* Forward steps 1..fwd_known of this window are in the workspace at the
+     * current parameters (>= forward_done: rnn_engine_window_loss may have
+     * computed ahead, which the view does not show); the steps reuse them. */
+    int fwd_known;
+    unsigned begin_events; /* what the current iteration's first micro-step raised */
 };
 
 struct rnn_engine {
@@ -46,6 +51,22 @@ struct rnn_engine {
     struct rnn_lab_ws lab;
     struct rnn_scalars sc;
     struct engine_step st;
+    uint64_t version; /* counts the changes of the parameters */
+    /* A forward pass rnn_engine_window_loss did on check_w between two
+     * iterations: the next iteration takes it over when it starts at that
+     * tick with the same parameters. */
+    bool ahead;
+    uint64_t ahead_tick, ahead_version;
+    /* What the last update changed beyond the arrays it exchanged, so that a
+     * rewind right after it can put them back instead of replaying (valid
+     * while nothing else has happened since). The carried hidden state it
+     * set is read only by the next iteration, so it need not go back. */
+    struct {
+        bool valid;
+        struct rnn_scalars sc;
+        uint64_t opt_steps;
+        double beta1_t, beta2_t;
+    } undo;
 
     struct rnn_ckpt_ring ring;
     uint64_t ckpt_stride;
@@ -200,7 +221,8 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     d->opt.beta1_t = e->opt.beta1_t;
     d->opt.beta2_t = e->opt.beta2_t;
     d->sc = e->sc;
-    d->st = e->st;
+    d->st = e->st; /* fwd_known too: the whole workspace was copied */
+    d->undo = e->undo;
     copy_loss_log(&d->llog, &e->llog);
     return d;
 }
@@ -228,10 +250,13 @@ static void clear_window(struct rnn_engine *e)
     e->st.has_last = false;
     e->st.last_events = 0;
     e->st.forward_done = 0;
+    e->st.fwd_known = 0;
+    e->version++;
     e->st.backward_low = e->T + 1;
     e->st.loss_sum = 0.0;
     e->st.grad_norm = 0.0;
     e->st.clip_scale = 1.0;
+    e->undo.valid = false;
     /* Nothing is accumulated before the first backward step: a reset or a
      * rewind to the start must not show the gradient of a later state. */
     memset(e->w.grad, 0, e->P * sizeof(double));
@@ -305,6 +330,8 @@ static void apply_surgery(struct rnn_engine *e, const struct rnn_surgery *op)
         for (size_t i = 0, n = param_entries(e->m.s, op->param); i < n; i++)
             p[i] *= op->value;
     rnn_model_sync(&e->m);
+    e->version++;
+    e->st.fwd_known = e->st.forward_done; /* later steps use the new parameters */
 }
 
 bool rnn_engine_surgery(struct rnn_engine *e, const struct rnn_surgery *op)
@@ -390,6 +417,21 @@ static bool window_resets(const struct rnn_engine *e)
     return e->sc.iteration == 0 || e->sc.next_p + (size_t)e->T + 1 >= e->text->len;
 }
 
+/* The forward pass done ahead on check_w, when it is this window's at these
+ * parameters: the two workspaces change places (all else in them is
+ * written by the steps). */
+static void take_ahead(struct rnn_engine *e)
+{
+    e->st.fwd_known = 0;
+    if (e->ahead && e->ahead_tick == e->sc.tick && e->ahead_version == e->version) {
+        struct rnn_ws t = e->w;
+        e->w = e->check_w;
+        e->check_w = t;
+        e->st.fwd_known = e->T;
+    }
+    e->ahead = false;
+}
+
 /* by_steps: the micro-steps add onto a zeroed gradient; the whole-window
  * kernel writes every element itself, so it is spared that pass. */
 static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
@@ -397,6 +439,7 @@ static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
     unsigned ev = 0;
     if (checkpoint_due(e))
         checkpoint_save(e);
+    take_ahead(e);
     size_t H = (size_t)e->m.s.hidden;
     if (window_resets(e)) {
         e->sc.next_p = 0;
@@ -416,6 +459,8 @@ static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
     e->st.loss_sum = 0.0;
     e->st.forward_done = 0;
     e->st.backward_low = e->T + 1;
+    e->undo.valid = false;
+    e->st.begin_events = ev;
     return ev;
 }
 
@@ -437,6 +482,16 @@ static const double *norm_clipped(struct rnn_engine *e, double *raw, double *sca
     return e->scaled;
 }
 
+/* The scalars as they are before an update. */
+static void keep_undo(struct rnn_engine *e)
+{
+    e->undo.valid = true;
+    e->undo.sc = e->sc;
+    e->undo.opt_steps = e->opt.steps;
+    e->undo.beta1_t = e->opt.beta1_t;
+    e->undo.beta2_t = e->opt.beta2_t;
+}
+
 static unsigned update(struct rnn_engine *e)
 {
     size_t H = (size_t)e->m.s.hidden;
@@ -447,12 +502,14 @@ static unsigned update(struct rnn_engine *e)
     if (s->clip_norm > 0.0)
         arrays.g = norm_clipped(e, &raw, &e->st.clip_scale);
     struct rnn_update_norms norms;
+    keep_undo(e);
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
     if (e->st.clip_scale != 1.0) { /* the log keeps the unclipped norm */
         norms.grad = raw;
         norms.clipped = true;
     }
     rnn_model_swap(&e->m); /* the new parameters current, the old ones `before` */
+    e->version++;
     unsigned ev = 0;
     if (!isfinite(norms.grad) || !isfinite(e->st.loss_sum))
         ev |= RNN_EV_NONFINITE;
@@ -484,7 +541,11 @@ unsigned rnn_engine_step(struct rnn_engine *e)
             ev = begin_iteration(e, true);
         in = window_inputs(e);
         int t = pos + 1;
-        e->st.loss_sum += rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+        if (t > e->st.fwd_known) {
+            rnn_forward_step(&e->m, &e->w, t, in[t - 1], in[t]);
+            e->st.fwd_known = t;
+        }
+        e->st.loss_sum += e->w.loss[t - 1];
         e->st.forward_done = t;
         e->st.last_phase = RNN_PHASE_FORWARD;
         e->st.last_t = t;
@@ -511,21 +572,46 @@ unsigned rnn_engine_step(struct rnn_engine *e)
     return ev;
 }
 
-/* A whole iteration in one call of the window kernel, which is bit-identical
- * to the 2T + 1 micro-steps and leaves the same visible state behind. */
-static unsigned run_whole_iteration(struct rnn_engine *e)
+/* L_1 + ... + L_f of the window's forward steps, in t order as the steps add them. */
+static double forward_loss(const struct rnn_engine *e, int f)
 {
-    unsigned ev = begin_iteration(e, false);
-    e->st.loss_sum = rnn_window_train(&e->m, &e->w, window_inputs(e));
-    e->st.forward_done = e->T;
-    e->st.backward_low = 1;
-    e->st.last_events = update(e);
-    e->st.last_phase = RNN_PHASE_UPDATE;
-    e->st.last_t = 0;
-    e->st.pos = 0;
+    double sum = 0.0;
+    for (int t = 0; t < f; t++)
+        sum += e->w.loss[t];
+    return sum;
+}
+
+/* The phase, timestep and position after micro-step pos - 1 of an iteration
+ * (1 <= pos <= 2T), as rnn_engine_step leaves them. */
+static void mark_done(struct rnn_engine *e, int pos)
+{
+    int T = e->T;
+    e->st.pos = pos;
+    e->st.forward_done = pos < T ? pos : T;
+    e->st.backward_low = pos > T ? 2 * T - pos + 1 : T + 1;
+    e->st.last_phase = pos <= T ? RNN_PHASE_FORWARD : RNN_PHASE_BACKWARD;
+    e->st.last_t = pos <= T ? pos : 2 * T - pos + 1;
     e->st.has_last = true;
-    e->sc.tick += 2 * (uint64_t)e->T + 1;
-    return ev | e->st.last_events;
+    e->st.last_events = pos == 1 ? e->st.begin_events : 0; /* forward and backward raise none */
+}
+
+/* Micro-steps pos..todo-1 of the iteration (todo <= 2T) in one call of the
+ * window kernel, which is bit-identical to them and leaves the same visible
+ * state behind. Returns the events raised (a window start's). */
+static unsigned run_window_to(struct rnn_engine *e, int todo)
+{
+    int from = e->st.pos, T = e->T;
+    unsigned ev = from == 0 ? begin_iteration(e, todo <= T) : 0;
+    int done = from < e->st.fwd_known ? e->st.fwd_known : from; /* forward steps known: not again */
+    done = done < todo ? done : todo;
+    if (done < todo)
+        rnn_window_train(&e->m, &e->w, window_inputs(e), done, todo);
+    int f = todo < T ? todo : T;
+    e->st.fwd_known = e->st.fwd_known > f ? e->st.fwd_known : f;
+    e->st.loss_sum = forward_loss(e, f);
+    mark_done(e, todo);
+    e->sc.tick += (uint64_t)(todo - from);
+    return ev;
 }
 
 /* The window kernel is plain BPTT from a zeroed gradient; the lab's
@@ -538,8 +624,10 @@ static bool plain_window(const struct rnn_engine *e)
 
 unsigned rnn_engine_finish_iteration(struct rnn_engine *e)
 {
-    if (e->st.pos == 0 && plain_window(e))
-        return run_whole_iteration(e);
+    if (e->st.pos < 2 * e->T && plain_window(e)) {
+        unsigned ev = run_window_to(e, 2 * e->T);
+        return ev | rnn_engine_step(e);
+    }
     unsigned ev = 0;
     do
         ev |= rnn_engine_step(e);
@@ -622,18 +710,21 @@ static bool change_within(const struct rnn_engine *e, uint64_t from, uint64_t to
 }
 
 /* Replays from a restored state up to tick `target`, re-applying changes:
- * whole plain iterations that end by the target and see no change inside
- * run as one window call (the same bits and state as their micro-steps,
- * much faster at large hidden sizes), the rest micro-step by micro-step. */
+ * the forward and backward micro-steps of plain iterations up to the next
+ * change or the target run as one window call (the same bits and state as
+ * the micro-steps, much faster at large hidden sizes), the rest micro-step
+ * by micro-step. */
 static void replay_to(struct rnn_engine *e, uint64_t target, bool at_checkpoint)
 {
-    uint64_t whole = 2 * (uint64_t)e->T + 1;
+    uint64_t two_t = 2 * (uint64_t)e->T;
     e->replaying = true;
     replay_changes(e, !at_checkpoint);
     while (e->sc.tick < target) {
-        if (e->st.pos == 0 && target - e->sc.tick >= whole && plain_window(e) &&
-            !change_within(e, e->sc.tick, e->sc.tick + whole - 1))
-            run_whole_iteration(e);
+        uint64_t left = target - e->sc.tick, todo = (uint64_t)e->st.pos + left;
+        todo = todo < two_t ? todo : two_t;
+        uint64_t n = todo - (uint64_t)e->st.pos;
+        if (n >= 2 && plain_window(e) && !change_within(e, e->sc.tick, e->sc.tick + n - 1))
+            run_window_to(e, (int)todo);
         else
             rnn_engine_step(e);
         replay_changes(e, true);
@@ -669,13 +760,74 @@ bool rnn_engine_rewind(struct rnn_engine *e)
     return e->sc.tick > 0 && rnn_engine_rewind_to(e, e->sc.tick - 1);
 }
 
+/* Right after an update done here, with nothing changed since: puts back
+ * what it changed (the exchanged arrays, the scalars and the loss log),
+ * which is the state before it, without a replay. */
+static bool undo_update(struct rnn_engine *e)
+{
+    size_t first;
+    if (!e->undo.valid || e->st.pos != 0 || rnn_slog_find(&e->slog, e->sc.tick, &first) > 0)
+        return false;
+    e->sc = e->undo.sc;
+    e->opt.steps = e->undo.opt_steps;
+    e->opt.beta1_t = e->undo.beta1_t;
+    e->opt.beta2_t = e->undo.beta2_t;
+    rnn_opt_undo(&e->opt, e->sc.settings.optimizer);
+    rnn_model_swap(&e->m);
+    rnn_llog_truncate(&e->llog, e->sc.iteration);
+    e->undo.valid = false;
+    e->version++;
+    e->st.fwd_known = e->T;
+    mark_done(e, 2 * e->T);
+    return true;
+}
+
+/* Back to micro-step `target` of the current iteration when nothing was
+ * changed during it: the parameters are those its steps used, so the forward
+ * steps up to the target are already in the workspace and only the backward
+ * ones are done again (by the window kernel). */
+static bool rewind_in_iteration(struct rnn_engine *e, uint64_t target)
+{
+    uint64_t start = e->sc.tick - (uint64_t)e->st.pos;
+    if (e->st.pos == 0 || target <= start || !plain_window(e) ||
+        change_within(e, start, e->sc.tick))
+        return false;
+    int k = (int)(target - start), T = e->T;
+    e->st.loss_sum = forward_loss(e, k < T ? k : T);
+    if (k > T) { /* the backward steps again, from a fresh gradient */
+        rnn_window_train(&e->m, &e->w, window_inputs(e), T, k);
+    } else {
+        memset(e->w.grad, 0, e->P * sizeof(double));
+        memset(e->w.dh_next, 0, (size_t)e->m.s.hidden * sizeof(double));
+    }
+    rnn_lab_ws_clear(&e->lab, e->m.s.hidden);
+    mark_done(e, k);
+    e->sc.tick = target;
+    return true;
+}
+
+/* Rewinds that need no checkpoint: within the current iteration, or into
+ * the last one right after its update. */
+static bool rewind_without_replay(struct rnn_engine *e, uint64_t target)
+{
+    uint64_t two_t = 2 * (uint64_t)e->T;
+    if (e->st.pos == 0 && e->undo.valid && target + two_t + 1 > e->sc.tick) {
+        uint64_t start = e->sc.tick - two_t - 1;
+        if (!plain_window(e) || change_within(e, start, e->sc.tick - 1) || !undo_update(e))
+            return false;
+    }
+    return target == e->sc.tick || rewind_in_iteration(e, target);
+}
+
 bool rnn_engine_rewind_to(struct rnn_engine *e, uint64_t target)
 {
     if (target >= e->sc.tick)
         return target == e->sc.tick;
     const struct rnn_scalars *oldest = rnn_ckpt_oldest(&e->ring);
     if (!oldest || (oldest->tick > target) || (oldest->tick == target && target != 0))
-        return false;
+        return false; /* as far back as history reaches, however the state is found */
+    if (rewind_without_replay(e, target))
+        return true;
     const double *data;
     const struct rnn_scalars *c = rnn_ckpt_before(&e->ring, target, &data);
     rnn_slog_drop_after(&e->slog, target);
@@ -803,15 +955,39 @@ size_t rnn_engine_window_next(const struct rnn_engine *e, bool *new_pass)
     return check_window(e, h0);
 }
 
+/* Whether a surgery was made at a tick in (from, to]. */
+static bool surgery_within(const struct rnn_engine *e, uint64_t from, uint64_t to)
+{
+    for (uint64_t t = from + 1; t <= to; t++) {
+        size_t first, n = rnn_slog_find(&e->slog, t, &first);
+        for (size_t i = first; i < first + n; i++)
+            if (rnn_slog_get(&e->slog, i)->is_surgery)
+                return true;
+    }
+    return false;
+}
+
+/* In mid-iteration with the parameters its forward steps used, the steps
+ * done are reused and the rest computed in the workspace (past forward_done,
+ * which the view does not show): the same sum in the same order. Otherwise
+ * a forward pass on scratch memory, with the model itself (it is only read). */
 double rnn_engine_window_loss(struct rnn_engine *e)
 {
+    if (e->st.pos > 0 && !surgery_within(e, e->sc.tick - (uint64_t)e->st.pos, e->sc.tick)) {
+        if (e->st.fwd_known < e->T)
+            rnn_window_train(&e->m, &e->w, window_inputs(e), e->st.fwd_known, e->T);
+        e->st.fwd_known = e->T;
+        return forward_loss(e, e->T);
+    }
     if (!check_scratch(e))
         return NAN;
     double h0[RNN_HIDDEN_MAX];
     const uint8_t *in = e->text->ids + check_window(e, h0);
-    memcpy(e->check_m.theta, e->m.theta, e->P * sizeof(double));
-    rnn_model_sync(&e->check_m);
-    return rnn_window_loss(&e->check_m, &e->check_w, h0, in, in + 1);
+    double loss = rnn_window_loss(&e->m, &e->check_w, h0, in, in + 1);
+    e->ahead = e->st.pos == 0; /* the next iteration's forward pass, if nothing changes first */
+    e->ahead_tick = e->sc.tick;
+    e->ahead_version = e->version;
+    return loss;
 }
 
 /* The scratch model at the current parameters, the check window's inputs
@@ -819,6 +995,7 @@ double rnn_engine_window_loss(struct rnn_engine *e)
 static bool check_prepare(struct rnn_engine *e, const struct rnn_settings *s, double *h0,
                           const uint8_t **in)
 {
+    e->ahead = false; /* check_w is the gradient check's now */
     if (!check_scratch(e) ||
         !rnn_lab_ws_reserve(&e->check_lab, e->m.s.hidden, rnn_lab_truncation(s, e->T)))
         return false;

@@ -112,9 +112,10 @@ void rnn_backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, int x
     m->k->backward_step(m, w, t, x, target);
 }
 
-double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+double rnn_window_train(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids, int done,
+                        int todo)
 {
-    return m->k->window(m, w, ids);
+    return m->k->window(m, w, ids, done, todo);
 }
 
 const struct rnn_kernels *rnn_kernels_select(void)

@@ -18,11 +18,14 @@ struct rnn_kernels {
     const char *name;
     double (*forward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
     void (*backward_step)(const struct rnn_model *m, struct rnn_ws *w, int t, int x, int target);
-    /* Forward t = 1..T then backward t = T..1 over a whole window starting
-     * from w->h[0]: the same results as the steps one by one from w->grad
-     * and w->dh_next zeroed (it writes them all itself, so they need not
-     * be). Returns the window loss summed in t order. */
-    double (*window)(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids);
+    /* Micro-steps done..todo-1 of the window's iteration (0 <= done < todo
+     * <= 2T; micro-step p is forward t = p + 1 for p < T, backward t = 2T - p
+     * after) from the state micro-step `done` left in w: the same results as
+     * those steps one by one. When the backward begins in the call (done <= T)
+     * it writes w->grad and w->dh_next itself, so they need not be zeroed.
+     * Returns the loss of the forward steps done so far, summed in t order. */
+    double (*window)(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids, int done,
+                     int todo);
     /* The element-wise part of rnn_opt_update (core.h), with the rule's
      * scalars already advanced. */
     void (*update)(const struct rnn_update_arrays *a, const struct rnn_update_rule *r,

@@ -231,15 +231,31 @@ RNN_ALWAYS_INLINE void backward_step_h(const struct rnn_model *m, struct rnn_ws 
         axpy(w->dh_next, m->p.W + (size_t)i * H, drt[i], H);
 }
 
-RNN_ALWAYS_INLINE double window_h(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
-                                  int H)
+/* The micro-steps done..todo-1 of an iteration (kernels.h) as two ranges:
+ * forward t = f0 + 1..f1, then backward t = hi down to lo (none when lo > hi),
+ * the backward's sums fresh when it begins in this call. */
+struct window_span {
+    int f0, f1, hi, lo;
+    bool fresh;
+};
+
+static struct window_span window_span_of(int T, int done, int todo)
 {
-    double loss = 0.0;
-    for (int t = 1; t <= w->T; t++)
-        loss += forward_step_h(m, w, t, ids[t - 1], ids[t], H);
-    for (int t = w->T; t >= 1; t--)
+    int from = done > T ? done : T;
+    return (struct window_span){.f0 = done < T ? done : T,
+                                .f1 = todo < T ? todo : T,
+                                .hi = 2 * T - from,
+                                .lo = 2 * T - todo + 1,
+                                .fresh = done <= T};
+}
+
+RNN_ALWAYS_INLINE void window_h(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
+                                const struct window_span *sp, int H)
+{
+    for (int t = sp->f0 + 1; t <= sp->f1; t++)
+        w->loss[t - 1] = forward_step_h(m, w, t, ids[t - 1], ids[t], H);
+    for (int t = sp->hi; t >= sp->lo; t--)
         backward_step_h(m, w, t, ids[t - 1], ids[t], H);
-    return loss;
 }
 
 #include "kernels_window.h"
@@ -266,15 +282,26 @@ static void backward_step(const struct rnn_model *m, struct rnn_ws *w, int t, in
         backward_step_h(m, w, t, x, target, m->s.hidden);
 }
 
-static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+static double window(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids, int done,
+                     int todo)
 {
-    if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN)
-        return window_blocked(m, w, ids);
-    memset(w->grad, 0, m->count * sizeof(double)); /* the steps add onto it */
-    memset(w->dh_next, 0, (size_t)m->s.hidden * sizeof(double));
-    if (m->s.hidden == 1)
-        return window_h(m, w, ids, 1);
-    return window_h(m, w, ids, m->s.hidden);
+    struct window_span sp = window_span_of(w->T, done, todo);
+    if (m->s.hidden >= WINDOW_BLOCKED_MIN_HIDDEN) {
+        window_blocked(m, w, ids, &sp);
+    } else {
+        if (sp.fresh && sp.lo <= sp.hi) { /* the steps add onto the gradient */
+            memset(w->grad, 0, m->count * sizeof(double));
+            memset(w->dh_next, 0, (size_t)m->s.hidden * sizeof(double));
+        }
+        if (m->s.hidden == 1)
+            window_h(m, w, ids, &sp, 1);
+        else
+            window_h(m, w, ids, &sp, m->s.hidden);
+    }
+    double loss = 0.0; /* in t order, as the steps add it */
+    for (int t = 0; t < sp.f1; t++)
+        loss += w->loss[t];
+    return loss;
 }
 
 #include "optim_body.h"

@@ -229,8 +229,9 @@ static inline __attribute__((always_inline)) void block_tile(const struct block_
     TILE_CASE(R, 7)                                                                                \
     TILE_CASE(R, 8)                                                                                \
     TILE_CASE(R, 9)                                                                                \
-    TILE_CASE(R, 10) TILE_CASE(R, 11) TILE_CASE(R, 12) TILE_CASE(R, 13) TILE_CASE(R, 14)           \
-        TILE_CASE(R, 15) TILE_CASE(R, 16)
+    TILE_CASE(R, 10)                                                                               \
+    TILE_CASE(R, 11)                                                                               \
+    TILE_CASE(R, 12) TILE_CASE(R, 13) TILE_CASE(R, 14) TILE_CASE(R, 15) TILE_CASE(R, 16)
 
 /* The tile for mr x nv with mr <= TILE_ROWS and nv <= TILE_VECS, or a single
  * row of nv <= ROW_VECS vectors. */
@@ -310,44 +311,48 @@ static void recurrence_step(const struct rnn_model *m, struct rnn_ws *w, int t, 
     tanh_array(w->h + (size_t)t * H, zt, H);
 }
 
-static void window_recurrence(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+/* Forward t = f0 + 1..f1: the recurrence step by step, then Omega_t = c + V h_t
+ * for those t as one product and their softmax losses. */
+static void window_forward(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids, int f0,
+                           int f1)
 {
-    for (int t = 1; t <= w->T; t++)
+    int H = m->s.hidden, K = m->s.vocab;
+    for (int t = f0 + 1; t <= f1; t++)
         recurrence_step(m, w, t, ids[t - 1]);
-}
-
-/* Omega_t = c + V h_t for all t as one product, then the softmax losses in t order. */
-static double window_outputs(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
-{
-    int H = m->s.hidden, K = m->s.vocab, T = w->T;
-    for (int t = 0; t < T; t++)
+    for (int t = f0; t < f1; t++)
         copy(w->o + (size_t)t * K, m->p.c, K);
-    struct block_product vh = {w->o, K, w->h + H, H, 1, m->Vt, K, H, false};
-    block_product(&vh, T, K);
-    double loss = 0.0;
-    for (int t = 1; t <= T; t++) {
+    struct block_product vh = {
+        w->o + (size_t)f0 * K, K, w->h + (size_t)(f0 + 1) * H, H, 1, m->Vt, K, H, false};
+    block_product(&vh, f1 - f0, K);
+    for (int t = f0 + 1; t <= f1; t++) {
         size_t at = (size_t)(t - 1) * K;
-        double L = softmax_loss(w->o + at, w->y + at, K, ids[t], &w->pred[t - 1]);
-        w->loss[t - 1] = L;
-        loss += L;
+        w->loss[t - 1] = softmax_loss(w->o + at, w->y + at, K, ids[t], &w->pred[t - 1]);
     }
-    return loss;
 }
 
-/* dy_t for all t, then dc and dV (terms t = T..1, dV as one product). */
-static void window_output_gradients(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+/* dy_t for t = hi..lo, then dc and dV (terms t = hi..lo, dV as one product;
+ * with `fresh` it starts from zero instead of adding onto dV). */
+static void window_output_gradients(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
+                                    const struct window_span *sp)
 {
-    int H = m->s.hidden, K = m->s.vocab, T = w->T;
-    for (int t = 1; t <= T; t++) {
+    int H = m->s.hidden, K = m->s.vocab;
+    for (int t = sp->hi; t >= sp->lo; t--) {
         double *dyt = w->dy + (size_t)(t - 1) * K;
         copy(dyt, w->y + (size_t)(t - 1) * K, K);
         dyt[ids[t]] -= 1.0;
     }
-    for (int t = T; t >= 1; t--)
+    for (int t = sp->hi; t >= sp->lo; t--)
         for (int i = 0; i < K; i++)
             w->g.c[i] += w->dy[(size_t)(t - 1) * K + i];
-    struct block_product dv = {
-        w->g.V, H, w->dy + (size_t)(T - 1) * K, 1, -K, w->h + (size_t)T * H, -H, T, true};
+    struct block_product dv = {w->g.V,
+                               H,
+                               w->dy + (size_t)(sp->hi - 1) * K,
+                               1,
+                               -K,
+                               w->h + (size_t)sp->hi * H,
+                               -H,
+                               sp->hi - sp->lo + 1,
+                               sp->fresh};
     block_product(&dv, K, H);
 }
 
@@ -375,14 +380,22 @@ static void backward_core(const struct rnn_model *m, struct rnn_ws *w, int t, in
     block_product(&wdr, 1, H);
 }
 
-/* t = T..1: the steps' cores, then dW (terms t = T..1) as one product. */
-static void window_backward(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+/* t = hi..lo: the steps' cores, then dW (terms t = hi..lo) as one product. */
+static void window_backward(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
+                            const struct window_span *sp)
 {
-    int H = m->s.hidden, T = w->T;
-    for (int t = T; t >= 1; t--)
+    int H = m->s.hidden;
+    for (int t = sp->hi; t >= sp->lo; t--)
         backward_core(m, w, t, ids[t - 1]);
-    struct block_product dw = {
-        w->g.W, H, w->dr + (size_t)(T - 1) * H, 1, -H, w->h + (size_t)(T - 1) * H, -H, T, true};
+    struct block_product dw = {w->g.W,
+                               H,
+                               w->dr + (size_t)(sp->hi - 1) * H,
+                               1,
+                               -H,
+                               w->h + (size_t)(sp->hi - 1) * H,
+                               -H,
+                               sp->hi - sp->lo + 1,
+                               sp->fresh};
     block_product(&dw, H, H);
 }
 
@@ -397,14 +410,19 @@ static void window_clear_sums(const struct rnn_model *m, struct rnn_ws *w)
     memset(w->dh_next, 0, H * sizeof(double));
 }
 
-static double window_blocked(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids)
+/* Micro-steps done..todo-1 in the blocked form. The backward's sums start
+ * from zero when it begins here (dV and dW written fresh), else they go on
+ * from the gradient the earlier micro-steps left. */
+static void window_blocked(const struct rnn_model *m, struct rnn_ws *w, const uint8_t *ids,
+                           const struct window_span *sp)
 {
-    window_clear_sums(m, w);
-    window_recurrence(m, w, ids);
-    double loss = window_outputs(m, w, ids);
-    window_output_gradients(m, w, ids);
-    window_backward(m, w, ids);
-    return loss;
+    window_forward(m, w, ids, sp->f0, sp->f1);
+    if (sp->lo > sp->hi)
+        return;
+    if (sp->fresh)
+        window_clear_sums(m, w);
+    window_output_gradients(m, w, ids, sp);
+    window_backward(m, w, ids, sp);
 }
 
 /* Micro-steps for the larger hidden sizes: the window's per-step parts, and

@@ -50,6 +50,12 @@ static void swap_state(double **now, double **prev, bool used)
     *prev = t;
 }
 
+void rnn_opt_undo(struct rnn_opt_state *st, enum rnn_optimizer opt)
+{
+    swap_state(&st->s1, &st->prev1, opt != RNN_OPT_SGD);
+    swap_state(&st->s2, &st->prev2, opt == RNN_OPT_ADAM);
+}
+
 void rnn_opt_update(const struct rnn_kernels *k, const struct rnn_settings *s,
                     struct rnn_opt_state *st, const struct rnn_update_arrays *a,
                     struct rnn_update_norms *out)

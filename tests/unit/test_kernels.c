@@ -47,7 +47,7 @@ static double run_window(struct fixture *f, const struct rnn_kernels *k)
         f->w.h[i] = 0.3;
     memset(f->w.grad, 0, f->m.count * sizeof(double));
     memset(f->w.dh_next, 0, (size_t)H * sizeof(double));
-    return k->window(&f->m, &f->w, f->ids);
+    return k->window(&f->m, &f->w, f->ids, 0, 2 * SEQ);
 }
 
 /* Everything a window computes, as one byte string to compare. */

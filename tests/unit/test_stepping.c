@@ -320,6 +320,92 @@ static void test_rewind_zigzag(void **state)
     support_close(&m);
 }
 
+/* At a hidden size of the blocked kernels, in corpus mode: rewinds inside an
+ * iteration and right after an update (which need no replay), finishing an
+ * iteration from mid-window, and the loss at the current parameters reusing
+ * the forward steps done, all give the recorded states and the same bits. */
+static void test_blocked_rewind_finish_and_loss(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_SETTINGS; i++) {
+        struct support_model m;
+        support_open(&m,
+                     &(struct support_spec){.text = "the quick brown fox jumps over the lazy dog",
+                                            .hidden = 20,
+                                            .seed = 5,
+                                            .seq_len = 4,
+                                            .settings = optimizer_settings[i]});
+        int T = 4, n = 5 * (2 * T + 1);
+        struct snapshot *snaps = record_steps(m.engine, n);
+        rewind_checking(m.engine, snaps, n, 0);
+        restep_checking(m.engine, snaps, 0, n);
+        /* From a window's middle, from right after an update, and further. */
+        static const int moves[][2] = {{40, 38}, {41, 37}, {36, 35}, {36, 33},
+                                       {36, 30}, {27, 24}, {41, 9}};
+        int at = n, whole = 2 * T + 1;
+        for (size_t k = 0; k < sizeof moves / sizeof *moves; k++) {
+            int from = moves[k][0], to = moves[k][1];
+            if (at > from)
+                assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)from));
+            restep_checking(m.engine, snaps, at < from ? at : from, from);
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)to));
+            snapshot_expect(&snaps[to], m.engine, "after rewind_to");
+            rnn_engine_finish_iteration(m.engine); /* from mid-window */
+            snapshot_expect(&snaps[(to / whole + 1) * whole], m.engine,
+                            "finishing from mid-window");
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)to));
+            at = to;
+        }
+        restep_checking(m.engine, snaps, at, n);
+        for (int start = 2 * whole; start >= 0; start -= whole) {
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)start));
+            double full = rnn_engine_window_loss(m.engine); /* a pass ahead on scratch memory */
+            for (int k = 1; k <= 2 * T; k++) {
+                rnn_engine_step(m.engine); /* takes over the pass done ahead */
+                snapshot_expect(&snaps[start + k], m.engine, "stepping after the window loss");
+                double now = rnn_engine_window_loss(m.engine);
+                assert_memory_equal(&now, &full, sizeof now);
+            }
+        }
+        free_snaps(snaps, n);
+        support_close(&m);
+    }
+}
+
+/* A forward pass done ahead by the window loss is not taken over once the
+ * parameters changed (a surgery, a rewind that replays). */
+static void test_pass_ahead_only_while_valid(void **state)
+{
+    (void)state;
+    struct support_spec spec = {.text = "the quick brown fox jumps over the lazy dog",
+                                .hidden = 20,
+                                .seed = 6,
+                                .seq_len = 4,
+                                .settings = optimizer_settings[0]};
+    struct support_model a, b;
+    support_open(&a, &spec);
+    support_open(&b, &spec);
+    rnn_engine_run(a.engine, 2, 0, NULL);
+    rnn_engine_run(b.engine, 2, 0, NULL);
+    rnn_engine_window_loss(a.engine);
+    const struct rnn_surgery op = {RNN_SURGERY_SCALE, RNN_P_W, 0, 1.5};
+    assert_true(rnn_engine_surgery(a.engine, &op));
+    assert_true(rnn_engine_surgery(b.engine, &op));
+    rnn_engine_finish_iteration(a.engine);
+    rnn_engine_finish_iteration(b.engine);
+    expect_same_state(b.engine, a.engine, "after a surgery");
+    rnn_engine_window_loss(a.engine);
+    for (int k = 0; k < 3; k++)
+        rnn_engine_step(a.engine);
+    assert_true(rnn_engine_rewind_to(a.engine, 20)); /* after the surgery, in another iteration */
+    rnn_engine_finish_iteration(a.engine);
+    rnn_engine_finish_iteration(a.engine);
+    rnn_engine_finish_iteration(b.engine);
+    expect_same_state(b.engine, a.engine, "after a rewind");
+    support_close(&a);
+    support_close(&b);
+}
+
 static const struct rnn_settings settings_changes[] = {
     {.lr = 0.05, .optimizer = RNN_OPT_MOMENTUM},
     {.lr = 0.01, .optimizer = RNN_OPT_ADAM, .clip = 0.05},
@@ -502,6 +588,8 @@ int main(void)
         cmocka_unit_test(test_new_settings_after_rewind),
         cmocka_unit_test(test_rewind_at_start_and_after_reset),
         cmocka_unit_test(test_history_budget_bounds_rewind),
+        cmocka_unit_test(test_blocked_rewind_finish_and_loss),
+        cmocka_unit_test(test_pass_ahead_only_while_valid),
         cmocka_unit_test(test_load_params_resets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
