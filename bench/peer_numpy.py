@@ -11,12 +11,9 @@ Usage: peer_numpy.py --text F --init PARAMS.json --iterations N
                      [--seq 25] [--lr 0.1] [--clip 5] [--every 1] [--blas]
 Prints the training loop's CPU time and iterations/s on stderr.
 """
-import argparse
-import json
-import sys
-import time
-
 import numpy as np
+
+from peer_common import load_init, parse_args, run_timed, windows
 
 
 def loaded_blas():
@@ -31,8 +28,7 @@ def loaded_blas():
 
 
 def load_params(path):
-    with open(path, encoding="utf-8") as f:
-        doc = json.load(f)
+    doc = load_init(path)
     p = {k: np.array(doc[k], dtype=np.float64) for k in ("U", "W", "b", "V", "c")}
     return doc["vocab"], p
 
@@ -67,58 +63,29 @@ def window_loss_and_grads(p, inputs, targets, hprev):
     return loss, g, hs[-1]
 
 
-def train(ids, p, args, out):
+def train(ids, p, args, rows):
     mem = {k: np.zeros_like(v) for k, v in p.items()}
     hidden = p["W"].shape[0]
-    smooth = -np.log(1.0 / p["V"].shape[0]) * args.seq
-    pos, h = 0, np.zeros(hidden)
-    for n in range(args.iterations):
-        if n == 0 or pos + args.seq + 1 >= len(ids):
-            pos, h = 0, np.zeros(hidden)
+    for n, pos, reset in windows(len(ids), args):
+        if reset:
+            h = np.zeros(hidden)
         inputs, targets = ids[pos:pos + args.seq], ids[pos + 1:pos + args.seq + 1]
         loss, g, h = window_loss_and_grads(p, inputs, targets, h)
-        smooth = 0.999 * smooth + 0.001 * loss
-        if n % args.every == 0:
-            out.write(f"{n},{pos},{loss!r},{smooth!r}\n")
+        rows.add(n, pos, loss)
         for k, param in p.items():
             if args.clip > 0:
                 np.clip(g[k], -args.clip, args.clip, out=g[k])
             mem[k] += g[k] * g[k]
             param -= args.lr * g[k] / np.sqrt(mem[k] + 1e-8)
-        pos += args.seq
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--text", required=True)
-    ap.add_argument("--init", required=True)
-    ap.add_argument("--iterations", type=int, required=True)
-    ap.add_argument("--seq", type=int, default=25)
-    ap.add_argument("--lr", type=float, default=0.1)
-    ap.add_argument("--clip", type=float, default=5.0)
-    ap.add_argument("--every", type=int, default=1)
-    ap.add_argument("--blas", action="store_true", help="print the loaded BLAS and exit")
-    args = ap.parse_args()
+    args = parse_args(__doc__, "--blas", "print the loaded BLAS and exit")
     if args.blas:
         print(f"numpy {np.__version__}; loaded: {', '.join(loaded_blas()) or 'no BLAS library'}")
         return
     vocab, p = load_params(args.init)
-    run_timed("peer_numpy", lambda ids, out: train(ids, p, args, out), vocab, args)
-
-
-def run_timed(name, train_fn, vocab, args):
-    """Reads the text as vocabulary indices, prints the CSV header, runs
-    train_fn(ids, out) and reports its CPU time on stderr (peer_torch.py too)."""
-    index = {ch: i for i, ch in enumerate(vocab)}
-    with open(args.text, encoding="utf-8") as f:
-        ids = [index[ch] for ch in f.read()]
-    out = sys.stdout
-    out.write("iteration,position,loss,smooth_loss\n")
-    t0 = time.process_time()
-    train_fn(ids, out)
-    dt = time.process_time() - t0
-    print(f"{name}: {args.iterations} iterations in {dt:.3f} s CPU, "
-          f"{args.iterations / dt:.1f} it/s", file=sys.stderr)
+    run_timed("peer_numpy", lambda ids, rows: train(ids, p, args, rows), vocab, args)
 
 
 if __name__ == "__main__":

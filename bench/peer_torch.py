@@ -17,14 +17,10 @@ Usage: peer_torch.py --text F --init PARAMS.json --iterations N
                      [--seq 25] [--lr 0.1] [--clip 5] [--every 1] [--version]
 Prints the training loop's CPU time and iterations/s on stderr.
 """
-import argparse
-import json
-import sys
-
 import torch
 import torch.nn.functional as F
 
-from peer_numpy import run_timed
+from peer_common import load_init, parse_args, run_timed, windows
 
 EPS = 1e-8  # rnnstep's RNN_ADAGRAD_EPS
 
@@ -51,56 +47,38 @@ class CharRNN(torch.nn.Module):
         return self.out(hs), h
 
 
-def train(ids, model, args, out):
+def train(ids, model, args, rows):
     params = [p for p in model.parameters() if p.requires_grad]
     mem = [torch.zeros_like(p) for p in params]
     hidden = model.rnn.hidden_size
-    smooth = -torch.log(torch.tensor(1.0 / model.vocab, dtype=torch.float64)).item() * args.seq
     text = torch.tensor(ids, dtype=torch.long)
-    pos, h = 0, torch.zeros(1, hidden, dtype=torch.float64)
-    for n in range(args.iterations):
-        if n == 0 or pos + args.seq + 1 >= len(ids):
-            pos, h = 0, torch.zeros(1, hidden, dtype=torch.float64)
+    for n, pos, reset in windows(len(ids), args):
+        if reset:
+            h = torch.zeros(1, hidden, dtype=torch.float64)
         inputs, targets = text[pos:pos + args.seq], text[pos + 1:pos + args.seq + 1]
         logits, h = model(inputs, h)
         loss = F.cross_entropy(logits, targets, reduction="sum")
         model.zero_grad(set_to_none=False)
         loss.backward()
         h = h.detach()
-        value = loss.item()
-        smooth = 0.999 * smooth + 0.001 * value
-        if n % args.every == 0:
-            out.write(f"{n},{pos},{value!r},{smooth!r}\n")
+        rows.add(n, pos, loss.item())
         if args.clip > 0:
             torch.nn.utils.clip_grad_value_(params, args.clip)
         with torch.no_grad():
             for p, m in zip(params, mem):
                 m.addcmul_(p.grad, p.grad)
                 p.addcdiv_(p.grad, (m + EPS).sqrt_(), value=-args.lr)
-        pos += args.seq
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--text")
-    ap.add_argument("--init")
-    ap.add_argument("--iterations", type=int)
-    ap.add_argument("--seq", type=int, default=25)
-    ap.add_argument("--lr", type=float, default=0.1)
-    ap.add_argument("--clip", type=float, default=5.0)
-    ap.add_argument("--every", type=int, default=1)
-    ap.add_argument("--version", action="store_true", help="print the torch version and exit")
-    args = ap.parse_args()
+    args = parse_args(__doc__, "--version", "print the torch version and exit")
     torch.set_num_threads(1)
     if args.version:
         print(f"torch {torch.__version__}, {torch.get_num_threads()} thread, float64")
         return
-    if not (args.text and args.init and args.iterations is not None):
-        ap.error("--text, --init and --iterations are required")
-    with open(args.init, encoding="utf-8") as f:
-        doc = json.load(f)
+    doc = load_init(args.init)
     model = CharRNN(doc)
-    run_timed("peer_torch", lambda ids, out: train(ids, model, args, out), doc["vocab"], args)
+    run_timed("peer_torch", lambda ids, rows: train(ids, model, args, rows), doc["vocab"], args)
 
 
 if __name__ == "__main__":
