@@ -79,6 +79,10 @@
     KEY(TRUNC_SHORTER, '{', "{")                                                                   \
     CMD(TRUNC_LONGER, cmd_trunc_longer, NULL)                                                      \
     KEY(TRUNC_LONGER, '}', "}")                                                                    \
+    CMD(VIEW_TRUNCATION, cmd_view_truncation, "BPTT lab: truncation view (K = 1..T against full)")  \
+    KEY(VIEW_TRUNCATION, 'K', "K")                                                                 \
+    CMD(VIEW_DIAGNOSTICS, cmd_view_diagnostics, "diagnostics: initial loss, saturation, ratios, clipping") \
+    KEY(VIEW_DIAGNOSTICS, 'D', "D")                                                                \
     CMD(VIEW_FLOW, cmd_view_flow, "views: flow, grad check, samples, loss chart")                  \
     KEY(VIEW_FLOW, 'f', "f")                                                                       \
     CMD(VIEW_GRADCHECK, cmd_view_gradcheck, NULL)                                                  \

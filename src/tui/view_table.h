@@ -15,7 +15,9 @@ extern const struct view_ops pane_sequence, pane_corpus, pane_hidden, pane_softm
     VIEW(FLOW, view_flow)                                                                          \
     VIEW(GRADCHECK, view_gradcheck)                                                                \
     VIEW(SAMPLE, view_sample)                                                                      \
-    VIEW(CHART, view_chart)
+    VIEW(CHART, view_chart)                                                                        \
+    VIEW(TRUNCATION, view_truncation)                                                              \
+    VIEW(DIAGNOSTICS, view_diagnostics)
 
 #define VIEW_TABLE_ENUM(id, ops) VIEW_##id,
 enum view_id { VIEW_NONE, VIEW_TABLE(VIEW_TABLE_ENUM) VIEW_COUNT };

@@ -23,11 +23,14 @@ static double check_cost(struct rnn_shape s, int T)
     return 2.0 * (double)rnn_param_count(s) * T * s.hidden * (double)(s.hidden + 2 * s.vocab);
 }
 
-/* Results for the parameters in `theta` at window `position` (the cache key). */
+/* Results for the parameters in `theta` at window `position`, with BPTT as
+ * the lab settings make it (the cache key). */
 struct gradcheck_view {
     double *analytic, *numeric, *theta;
     struct rnn_gradcheck_result result;
     size_t position;
+    int truncate;
+    enum rnn_bug bug;
     bool valid, too_large;
 };
 
@@ -60,10 +63,13 @@ static void gradcheck_update(void *state, const struct frame *f, struct rnn_engi
     gc->too_large = check_cost(v->shape, v->T) > GRADCHECK_WORK_MAX;
     if (gc->too_large)
         return;
-    if (gc->valid && gc->position == v->position && memcmp(gc->theta, v->theta.U, bytes) == 0)
+    if (gc->valid && gc->position == v->position && gc->truncate == v->settings.truncate &&
+        gc->bug == v->settings.bug && memcmp(gc->theta, v->theta.U, bytes) == 0)
         return;
     memcpy(gc->theta, v->theta.U, bytes);
     gc->position = v->position;
+    gc->truncate = v->settings.truncate;
+    gc->bug = v->settings.bug;
     rnn_gradcheck_run(e, gc->analytic, gc->numeric, &gc->result);
     gc->valid = true;
 }
@@ -131,10 +137,30 @@ static void draw_list(const struct gradcheck_view *gc, const struct frame *f, WI
     }
 }
 
+/* With a lab setting on, the title says what BPTT computes: an injected bug
+ * makes the check fail where it corrupts the gradient; truncation makes a
+ * biased gradient by design. */
+static void draw_gradcheck_title(const struct frame *f, WINDOW *w)
+{
+    const struct rnn_settings *s = &f->v.settings;
+    char title[96];
+    if (s->bug != RNN_BUG_NONE)
+        snprintf(title, sizeof title, "Gradient check: BPTT with the bug %s vs central differences",
+                 rnn_bug_name(s->bug));
+    else if (s->truncate > 0 && s->truncate < f->v.T)
+        snprintf(title, sizeof title,
+                 "Gradient check: BPTT truncated to K=%d (biased by design) vs differences",
+                 s->truncate);
+    else
+        snprintf(title, sizeof title,
+                 "Gradient check: BPTT vs central differences, eps 1e-5 (g closes)");
+    draw_title(w, f->th, title);
+}
+
 static void gradcheck_draw(const void *state, const struct frame *f, WINDOW *w)
 {
     const struct gradcheck_view *gc = state;
-    draw_title(w, f->th, "Gradient check: BPTT vs central differences, eps 1e-5 (g closes)");
+    draw_gradcheck_title(f, w);
     if (gc->too_large) {
         draw_str(w, 2, 1, A_NORMAL, "This model is too large for a live check (about a second");
         draw_str(w, 3, 1, A_NORMAL, "or more); rnnstep --gradcheck with the same options runs it.");
