@@ -162,34 +162,54 @@ static int param_id(char c)
     return p ? (int)(p - names) : -1;
 }
 
-/* "W*0.5" (scale) or "W[0][1]=0.5" (set an entry), optionally "@N" for
- * before iteration N (default 0). */
-static int parse_edit(const char *arg, struct options *o, char *err, size_t cap)
+bool options_parse_edit(const char *arg, struct option_edit *ed)
 {
-    const char *want = "P*FACTOR or P[ROW][COL]=VALUE, optionally @ITERATION (P one of U W b V c)";
-    if (o->n_edits == OPTIONS_EDITS_MAX)
-        return bad(err, cap, "edit", arg, "allowed more than 16 times");
-    struct option_edit ed = {0};
+    *ed = (struct option_edit){0};
     int id = param_id(arg[0]), used = 0;
     if (id < 0)
-        return bad(err, cap, "edit", arg, want);
-    ed.param = (enum rnn_param_id)id;
+        return false;
+    ed->param = (enum rnn_param_id)id;
     char rest[64];
     unsigned long long r, c;
     if (sscanf(arg + 1, "*%63[^@]%n", rest, &used) == 1) {
-        ed.kind = RNN_SURGERY_SCALE;
+        ed->kind = RNN_SURGERY_SCALE;
     } else if (sscanf(arg + 1, "[%llu][%llu]=%63[^@]%n", &r, &c, rest, &used) == 3) {
-        ed.kind = RNN_SURGERY_SET;
-        ed.row = r;
-        ed.col = c;
+        ed->kind = RNN_SURGERY_SET;
+        ed->row = r;
+        ed->col = c;
     } else {
-        return bad(err, cap, "edit", arg, want);
+        return false;
     }
     const char *tail = arg + 1 + used;
-    if (!parse_double(rest, -1e300, 1e300, false, &ed.value) ||
-        (*tail && (*tail != '@' || !parse_u64(tail + 1, 0, UINT64_C(1) << 53, &ed.at))))
-        return bad(err, cap, "edit", arg, want);
-    o->edits[o->n_edits++] = ed;
+    return parse_double(rest, -1e300, 1e300, false, &ed->value) &&
+           (!*tail || (*tail == '@' && parse_u64(tail + 1, 0, UINT64_C(1) << 53, &ed->at)));
+}
+
+int options_edit_surgery(struct rnn_shape shape, const struct option_edit *ed,
+                         struct rnn_surgery *op, char *err, size_t cap)
+{
+    int rows, cols;
+    rnn_param_dims(shape, ed->param, &rows, &cols);
+    const char *name = rnn_param_name(ed->param);
+    if (ed->kind == RNN_SURGERY_SET && (ed->row >= (uint64_t)rows || ed->col >= (uint64_t)cols)) {
+        snprintf(err, cap, "%s[%llu][%llu] is outside %s, which is %d x %d", name,
+                 (unsigned long long)ed->row, (unsigned long long)ed->col, name, rows, cols);
+        return -1;
+    }
+    *op = (struct rnn_surgery){.kind = ed->kind,
+                               .param = ed->param,
+                               .index = (size_t)(ed->row * (uint64_t)cols + ed->col),
+                               .value = ed->value};
+    return 0;
+}
+
+static int parse_edit(const char *arg, struct options *o, char *err, size_t cap)
+{
+    if (o->n_edits == OPTIONS_EDITS_MAX)
+        return bad(err, cap, "edit", arg, "allowed more than 16 times");
+    if (!options_parse_edit(arg, &o->edits[o->n_edits]))
+        return bad(err, cap, "edit", arg, OPTIONS_EDIT_GRAMMAR ", optionally @ITERATION");
+    o->n_edits++;
     return 0;
 }
 

@@ -57,6 +57,16 @@ int options_apply_setting(struct options *o, const char *name, const char *value
 /* Refuses options that cannot go together; one line into err. */
 int options_check(const struct options *o, char *err, size_t errcap);
 
+/* Weight surgery as text, the grammar of --edit and of the visualiser's edit
+ * prompt: "W*0.5" scales W, "W[0][1]=0.3" sets an entry (row-major indices
+ * from 0), optionally "@N": before iteration N. False when it is not that. */
+#define OPTIONS_EDIT_GRAMMAR "P*FACTOR or P[ROW][COL]=VALUE (P one of U W b V c)"
+bool options_parse_edit(const char *spec, struct option_edit *ed);
+/* The surgery of ed for a model of this shape; -1 with err set ("W[3][0] is
+ * outside W, which is 2 x 2") when the entry is not in it. */
+int options_edit_surgery(struct rnn_shape shape, const struct option_edit *ed,
+                         struct rnn_surgery *op, char *err, size_t cap);
+
 /* Parses a whole decimal integer in [lo, hi]; false on junk or overflow. */
 bool parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
 

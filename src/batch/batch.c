@@ -183,7 +183,9 @@ static bool apply_edits(struct batch *b, uint64_t k)
         const struct option_edit *ed = &b->o->edits[i];
         if (ed->at != k)
             continue;
-        struct rnn_surgery op = lab_surgery_of(b->s, ed);
+        struct rnn_surgery op;
+        char err[160]; /* lab_check_edits has checked every edit before the run */
+        options_edit_surgery(b->s->cfg.shape, ed, &op, err, sizeof err);
         rnn_engine_surgery(b->s->engine, &op);
         if (b->tracing)
             trace_write_surgery(b->trace.fp, b->s, &op);

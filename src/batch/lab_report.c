@@ -72,28 +72,14 @@ int lab_gradcheck_report(const struct session *s, const double *a, const double 
 int lab_check_edits(const struct session *s, const struct options *o, char *err, size_t cap)
 {
     for (int i = 0; i < o->n_edits; i++) {
-        const struct option_edit *ed = &o->edits[i];
-        int rows, cols;
-        rnn_param_dims(s->cfg.shape, ed->param, &rows, &cols);
-        if (ed->kind == RNN_SURGERY_SET &&
-            (ed->row >= (uint64_t)rows || ed->col >= (uint64_t)cols)) {
-            snprintf(err, cap, "--edit: %s[%llu][%llu] is outside %s, which is %d x %d",
-                     rnn_param_name(ed->param), (unsigned long long)ed->row,
-                     (unsigned long long)ed->col, rnn_param_name(ed->param), rows, cols);
+        struct rnn_surgery op;
+        char why[160];
+        if (options_edit_surgery(s->cfg.shape, &o->edits[i], &op, why, sizeof why) != 0) {
+            snprintf(err, cap, "--edit: %s", why);
             return -1;
         }
     }
     return 0;
-}
-
-struct rnn_surgery lab_surgery_of(const struct session *s, const struct option_edit *ed)
-{
-    int rows, cols;
-    rnn_param_dims(s->cfg.shape, ed->param, &rows, &cols);
-    return (struct rnn_surgery){.kind = ed->kind,
-                                .param = ed->param,
-                                .index = (size_t)(ed->row * (uint64_t)cols + ed->col),
-                                .value = ed->value};
 }
 
 static void print_per_param(FILE *fp, const char *label, const double *x)

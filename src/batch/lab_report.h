@@ -20,8 +20,6 @@ int lab_gradcheck_report(const struct session *s, const double *a, const double 
 /* --edit: each edit's entry inside the session's shape; -1 with one line
  * in err for one that does not fit (checked before training starts). */
 int lab_check_edits(const struct session *s, const struct options *o, char *err, size_t cap);
-/* The engine's surgery for a checked edit. */
-struct rnn_surgery lab_surgery_of(const struct session *s, const struct option_edit *ed);
 
 /* The diagnostics strip for the engine's current state, as text lines. */
 void lab_print_diagnostics(FILE *fp, const struct session *s);
