@@ -27,7 +27,7 @@ struct options {
     const char *worksheet;       /* --worksheet FILE */
     bool worksheet_exercise;     /* --worksheet-exercise: blanks and an answer key */
     int decimals;                /* --decimals N, for the worksheet */
-    bool diagnostics;        /* batch: print the diagnostics strip after training */
+    bool diagnostics;            /* batch: print the diagnostics strip after training */
     struct option_edit edits[OPTIONS_EDITS_MAX];
     int n_edits;
     uint64_t epochs, iterations, every;

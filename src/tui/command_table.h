@@ -25,11 +25,11 @@
     KEY(EPOCH, 'e', "e")                                                                           \
     CMD(PASS, cmd_pass, "run a whole pass over the text (corpus mode)")                            \
     KEY(PASS, 'E', "E")                                                                            \
-    CMD(GOTO, cmd_goto, "go to epoch (iteration) N: 1000G; G alone asks for N")                     \
+    CMD(GOTO, cmd_goto, "go to epoch (iteration) N: 1000G; G alone asks for N")                    \
     KEY(GOTO, 'G', "G")                                                                            \
     CMD(EXPLOSION_PAUSE, cmd_explosion_pause, "pausing at exploding gradients on/off")             \
     KEY(EXPLOSION_PAUSE, 'X', "X")                                                                 \
-    CMD(ZOOM, cmd_zoom, "zoom: the next pane alone on the whole screen; Z all panes")             \
+    CMD(ZOOM, cmd_zoom, "zoom: the next pane alone on the whole screen; Z all panes")              \
     KEY(ZOOM, 'z', "z")                                                                            \
     CMD(ZOOM_OFF, cmd_zoom_off, NULL)                                                              \
     KEY(ZOOM_OFF, 'Z', "Z")                                                                        \
@@ -59,12 +59,18 @@
     KEY(MATRIX_NUMBERS, 'x', "x")                                                                  \
     CMD(MATRIX_GRAD, cmd_matrix_grad, NULL)                                                        \
     KEY(MATRIX_GRAD, 'd', "d")                                                                     \
+    CMD(EDIT_ENTRY, cmd_edit_entry, "weight edit: set the selected entry; scale the parameter"   ) \
+    KEY(EDIT_ENTRY, 'v', "v")                                                                      \
+    CMD(EDIT_SCALE, cmd_edit_scale, NULL)                                                          \
+    KEY(EDIT_SCALE, '*', "*")                                                                      \
     CMD(RESET, cmd_reset, "reset to epoch 0 (keeps lr, o, c)")                                     \
     KEY(RESET, 'r', "r")                                                                           \
-    CMD(CLIP, cmd_clip, "clipping on/off (at 0.5); C types the value")                             \
+    CMD(CLIP, cmd_clip, "clipping on/off (at 0.5); C types it; N by norm (at 1)"   )           \
     KEY(CLIP, 'c', "c")                                                                            \
     CMD(CLIP_VALUE, cmd_clip_value, NULL)                                                          \
     KEY(CLIP_VALUE, 'C', "C")                                                                      \
+    CMD(CLIP_NORM, cmd_clip_norm, NULL)                                                            \
+    KEY(CLIP_NORM, 'N', "N")                                                                       \
     CMD(LR_HALVE, cmd_lr_halve, "learning rate: halve, double, type; o optimiser")                 \
     KEY(LR_HALVE, '[', "[")                                                                        \
     CMD(LR_DOUBLE, cmd_lr_double, NULL)                                                            \
@@ -73,17 +79,15 @@
     KEY(LR_TYPE, 'R', "R")                                                                         \
     CMD(OPTIMIZER, cmd_optimizer, NULL)                                                            \
     KEY(OPTIMIZER, 'o', "o")                                                                       \
-    CMD(BUG, cmd_bug, "BPTT lab: injected bug; truncate shorter, longer")                          \
+    CMD(BUG, cmd_bug, "BPTT lab: injected bug; truncate shorter, longer; K view")                  \
     KEY(BUG, 'B', "B")                                                                             \
     CMD(TRUNC_SHORTER, cmd_trunc_shorter, NULL)                                                    \
     KEY(TRUNC_SHORTER, '{', "{")                                                                   \
     CMD(TRUNC_LONGER, cmd_trunc_longer, NULL)                                                      \
     KEY(TRUNC_LONGER, '}', "}")                                                                    \
-    CMD(VIEW_TRUNCATION, cmd_view_truncation, "BPTT lab: truncation view (K = 1..T against full)")  \
+    CMD(VIEW_TRUNCATION, cmd_view_truncation, NULL)                                                \
     KEY(VIEW_TRUNCATION, 'K', "K")                                                                 \
-    CMD(VIEW_DIAGNOSTICS, cmd_view_diagnostics, "diagnostics: initial loss, saturation, ratios, clipping") \
-    KEY(VIEW_DIAGNOSTICS, 'D', "D")                                                                \
-    CMD(VIEW_FLOW, cmd_view_flow, "views: flow, grad check, samples, loss chart")                  \
+    CMD(VIEW_FLOW, cmd_view_flow, "views: flow, grad check, samples, loss chart, diagnostics")     \
     KEY(VIEW_FLOW, 'f', "f")                                                                       \
     CMD(VIEW_GRADCHECK, cmd_view_gradcheck, NULL)                                                  \
     KEY(VIEW_GRADCHECK, 'g', "g")                                                                  \
@@ -91,6 +95,8 @@
     KEY(VIEW_SAMPLE, 's', "s")                                                                     \
     CMD(VIEW_CHART, cmd_view_chart, NULL)                                                          \
     KEY(VIEW_CHART, 'l', "l")                                                                      \
+    CMD(VIEW_DIAGNOSTICS, cmd_view_diagnostics, NULL)                                              \
+    KEY(VIEW_DIAGNOSTICS, 'D', "D")                                                                \
     CMD(SCROLL_DOWN, cmd_scroll_down, "scroll the view down, up")                                  \
     KEY(SCROLL_DOWN, 'j', "j")                                                                     \
     CMD(SCROLL_UP, cmd_scroll_up, NULL)                                                            \
@@ -103,7 +109,7 @@
     KEY(FIRST_CHAR, '>', ">")                                                                      \
     CMD(RESAMPLE, cmd_resample, NULL)                                                              \
     KEY(RESAMPLE, 'S', "S")                                                                        \
-    CMD(FORK, cmd_fork, "fork a ghost run; save, load parameters (or example)")                     \
+    CMD(FORK, cmd_fork, "fork a ghost run; save, load parameters (or example)")                    \
     KEY(FORK, 'F', "F")                                                                            \
     CMD(SAVE, cmd_save, NULL)                                                                      \
     KEY(SAVE, 'w', "w")                                                                            \

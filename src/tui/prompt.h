@@ -6,7 +6,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum prompt_kind { PROMPT_NONE, PROMPT_CLIP, PROMPT_LR, PROMPT_SAVE, PROMPT_LOAD, PROMPT_GOTO };
+enum prompt_kind {
+    PROMPT_NONE,
+    PROMPT_CLIP,
+    PROMPT_LR,
+    PROMPT_SAVE,
+    PROMPT_LOAD,
+    PROMPT_GOTO,
+    PROMPT_EDIT
+};
 
 enum prompt_result { PROMPT_EDITING, PROMPT_ACCEPTED, PROMPT_CANCELLED };
 

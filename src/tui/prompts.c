@@ -10,6 +10,7 @@
 #include "app.h"
 #include "app/outputs.h"
 #include "settings.h"
+#include "surgery.h"
 #include "teach.h"
 
 _Static_assert(PROMPT_KEY_ENTER == KEY_ENTER, "prompt.h key code");
@@ -92,6 +93,7 @@ static unsigned prompt_done(struct tui *t, enum prompt_kind kind, const char *te
         if (!*text)
             break;
         return save_or_load(t, kind == PROMPT_SAVE, text);
+    case PROMPT_EDIT: return surgery_apply(t, text);
     case PROMPT_NONE: return REACT_REFRESH;
     }
     tui_say(t, true, "'%s' is not a valid value: nothing changed", text);

@@ -33,6 +33,19 @@ unsigned cmd_clip(struct tui *t, uint64_t n)
     return apply(t, &s, what);
 }
 
+/* N toggles at the last value; a count switches on at that bound (5N: 5). */
+unsigned cmd_clip_norm(struct tui *t, uint64_t n)
+{
+    struct rnn_settings s = current_settings(t);
+    if (t->counted)
+        t->teach->clip_norm_value = (double)n;
+    s.clip_norm = s.clip_norm > 0 && !t->counted ? 0.0 : t->teach->clip_norm_value;
+    char what[64];
+    snprintf(what, sizeof what, s.clip_norm > 0 ? "norm clipping at %g" : "norm clipping off",
+             s.clip_norm);
+    return apply(t, &s, what);
+}
+
 unsigned settings_set_lr(struct tui *t, double lr)
 {
     struct rnn_settings s = current_settings(t);

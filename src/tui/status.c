@@ -36,7 +36,8 @@ static int lab_text(const struct rnn_settings *s, int T, char *left, size_t cap,
 static const char *const *hints_now(const struct tui *t, const struct frame *f)
 {
     static const char *const typing[] = {"Enter accepts", "Esc cancels", NULL};
-    static const char *const exploded[] = {"c clip", "X: no pause", "[ ] lr", "e go on", NULL};
+    static const char *const exploded[] = {
+        "c clip", "X: no pause", "[ ] lr", "D both clippings", "N norm clip", "e go on", NULL};
     static const char *const ghost_stopped[] = {"e go on", "X: no pause", "l chart", "F fork anew",
                                                 NULL};
     static const char *const nonfinite[] = {"r reset", "c clip", "[ ] lr", NULL};

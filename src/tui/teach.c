@@ -8,6 +8,7 @@
 #include "app.h"
 
 #define CLIP_DEFAULT 0.5
+#define CLIP_NORM_DEFAULT 1.0
 
 static void default_path(struct teach *tc, const struct options *o)
 {
@@ -27,6 +28,8 @@ int teach_open(struct tui *t, char *err, size_t errcap)
     if (!host_open(&t->host, &env, err, errcap))
         return -1;
     tc->clip_value = t->o->settings.clip > 0 ? t->o->settings.clip : CLIP_DEFAULT;
+    tc->clip_norm_value =
+        t->o->settings.clip_norm > 0 ? t->o->settings.clip_norm : CLIP_NORM_DEFAULT;
     default_path(tc, t->o);
     return record_open(t, err, errcap);
 }

@@ -40,6 +40,7 @@ struct teach_record {
 
 struct teach {
     double clip_value;        /* what c switches clipping on at */
+    double clip_norm_value;   /* what N switches norm clipping on at */
     struct rnn_engine *ghost; /* the forked run, advanced alongside */
     uint64_t ghost_from;      /* the epoch it forked at */
     bool ghost_stopped;       /* it reached nan/inf: it stays there (F forks anew) */

@@ -33,10 +33,22 @@ unsigned cmd_view_chart(struct tui *t, uint64_t n)
     return toggle_view(t, VIEW_CHART);
 }
 
+unsigned cmd_view_truncation(struct tui *t, uint64_t n)
+{
+    (void)n;
+    return toggle_view(t, VIEW_TRUNCATION);
+}
+
+unsigned cmd_view_diagnostics(struct tui *t, uint64_t n)
+{
+    (void)n;
+    return toggle_view(t, VIEW_DIAGNOSTICS);
+}
+
 static unsigned scroll_by(struct tui *t, int64_t rows)
 {
     if (!host_scroll(&t->host, rows))
-        tui_say(t, false, "j and k scroll the views f, g, s and l");
+        tui_say(t, false, "j and k scroll the views f, g, s, l and K");
     return REACT_REFRESH;
 }
 
