@@ -66,7 +66,10 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f);
  * future", the dh_next BPTT carried into step t; 0 at t = T). Each is hidden
  * doubles, summed in index order with fma, so they may differ from the
  * kernels' blocked products in the last bits and their sum from v->dh by a
- * rounding. False (nothing written) when BPTT has not reached t. */
+ * rounding. With truncation or an injected bug in the backward pass the
+ * parts are what that step computed: V^T dy_t with its dy_t, and the rest of
+ * dL/dh_t (0 with no-carry, the paths still within K steps when truncated).
+ * False (nothing written) when BPTT has not reached t. */
 bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future);
 
 /* The recurrent term sum_j W[i,j] h_{t-1}[j] of the pre-activation z_t for a
@@ -74,8 +77,9 @@ bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *
  * with the parameters that produced the activations. False when not done. */
 bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh);
 
-/* True when clipping changed flat entry i at the last update: the gradient
- * applied (v->applied) differs from the one computed (v->grad). */
+/* True when element clipping changed flat entry i at the last update: the
+ * gradient applied (v->applied) differs from the one computed (v->grad,
+ * times v->clip_scale when --clip-norm rescaled it). */
 bool rnn_entry_clipped(const struct rnn_view *v, size_t i);
 
 /* ---- recurrent Jacobian gauge ------------------------------------------ */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "lab.h"
 
 /* Seed of the power iteration's start vector: fixed, so the gauge is
  * deterministic, and pseudo-random, so it is not orthogonal to the top
@@ -139,6 +140,25 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f)
 
 /* ---- the parts of the sums the screen shows ----------------------------- */
 
+/* The BPTT lab's gradient path may use another dy_t (the sign bug) and
+ * carries something other than W^T dr_{t+1} (nothing with no-carry, only the
+ * paths within K steps when truncated): the parts are then what step t
+ * added, V^T dy_t as it computed dy_t, and the rest of its dL/dh_t. */
+static void lab_dh_parts(const struct rnn_view *v, const struct rnn_block *p, int t,
+                         double *from_output, double *from_future)
+{
+    int H = v->shape.hidden, K = v->shape.vocab;
+    const double *dy = v->dy + (size_t)(t - 1) * K, *dh = v->dh + (size_t)(t - 1) * H;
+    for (int i = 0; i < K; i++) {
+        const double *row = p->V + (size_t)i * H;
+        for (int j = 0; j < H; j++)
+            from_output[j] = fma(row[j], dy[i], from_output[j]);
+    }
+    if (t < v->T)
+        for (int j = 0; j < H; j++)
+            from_future[j] = dh[j] - from_output[j];
+}
+
 bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future)
 {
     if (t < v->backward_low || t > v->T)
@@ -146,8 +166,12 @@ bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *
     int H = v->shape.hidden;
     const struct rnn_const_block *p = rnn_activation_params(v);
     memset(from_output, 0, (size_t)H * sizeof(double));
-    add_output_gradient(v, p, t, from_output);
     memset(from_future, 0, (size_t)H * sizeof(double));
+    if (rnn_lab_backward_on(&v->settings, v->T)) {
+        lab_dh_parts(v, p, t, from_output, from_future);
+        return true;
+    }
+    add_output_gradient(v, p, t, from_output);
     if (t == v->T)
         return true;
     /* dh_next after step t + 1: W^T dr_{t+1}, row by row as BPTT adds it. */
@@ -179,7 +203,10 @@ bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh)
 
 bool rnn_entry_clipped(const struct rnn_view *v, size_t i)
 {
-    double g = v->grad.U[i], a = v->applied.U[i];
+    /* Norm clipping scales every entry first (the same product the update
+     * computes); what element clipping changed differs from that. */
+    double g = v->clip_scale != 1.0 ? v->grad.U[i] * v->clip_scale : v->grad.U[i];
+    double a = v->applied.U[i];
     return g != a && !isnan(g);
 }
 

@@ -40,6 +40,44 @@ static void dh_parts_add_up_from_the_output_and_the_future(void **state)
     fixture_close(s);
 }
 
+/* Under the BPTT lab the parts are what the step computed: the sign bug's
+ * V^T (y_t - yhat_t), no-carry's empty future, and truncation's future of
+ * the paths within K steps only (K = 2: at h_2 only L_3's one-step path,
+ * W (1 - h_3^2) V^T(yhat_3 - y_3), not L_4's). */
+static void dh_parts_follow_the_lab(void **state)
+{
+    (void)state;
+    double out, future, out3, future3;
+    struct session *s = fixture_open("--inject-bug", "sign", NULL);
+    assert_non_null(s);
+    fixture_step_to(s, 5);
+    struct rnn_view v = fixture_view(s);
+    assert_true(rnn_dh_parts(&v, 4, &out, &future));
+    assert_near(out, 0.259579, HAND);
+    fixture_close(s);
+
+    s = fixture_open("--inject-bug", "no-carry", NULL);
+    assert_non_null(s);
+    fixture_step_to(s, 6);
+    v = fixture_view(s);
+    assert_true(rnn_dh_parts(&v, 3, &out, &future));
+    assert_near(out, -0.481027, HAND);
+    assert_true(future == 0.0);
+    fixture_close(s);
+
+    s = fixture_open("--truncate", "2", NULL);
+    assert_non_null(s);
+    fixture_step_to(s, 7);
+    v = fixture_view(s);
+    assert_true(rnn_dh_parts(&v, 3, &out3, &future3));
+    assert_near(future3, 0.130126, HAND); /* L_4's one step: as full BPTT */
+    assert_true(rnn_dh_parts(&v, 2, &out, &future));
+    double h3 = v.h[3], w = v.theta.W[0];
+    assert_near(future, w * (1 - h3 * h3) * out3, 1e-12);
+    assert_near(out + future, v.dh[1], 1e-15);
+    fixture_close(s);
+}
+
 static void recurrent_term_is_w_times_the_previous_state(void **state)
 {
     (void)state;
@@ -78,6 +116,27 @@ static void clipped_entries_are_the_ones_past_the_limit(void **state)
     assert_int_equal(found, 5);
     assert_near(v.applied.c[0], 0.5, 0.0);
     assert_near(v.grad.c[0], 1.068586, HAND);
+    fixture_close(s);
+}
+
+/* --clip-norm 1 beside --clip 0.5: the first gradient (norm 1.9138) is
+ * scaled by 0.5225 first, then only dc[h] (0.558) and dc[l] (-0.576) are
+ * still past 0.5: only they count as clipped, not every scaled entry. */
+static void norm_scaling_is_not_element_clipping(void **state)
+{
+    (void)state;
+    struct session *s = fixture_open("--clip", "0.5", "--clip-norm", "1", NULL);
+    assert_non_null(s);
+    rnn_engine_finish_iteration(s->engine);
+    struct rnn_view v = fixture_view(s);
+    assert_near(v.clip_scale, 1.0 / 1.913769, HAND);
+    size_t c = rnn_param_offset(v.shape, RNN_P_C), P = rnn_param_count(v.shape), found = 0;
+    for (size_t i = 0; i < P; i++)
+        if (rnn_entry_clipped(&v, i)) {
+            assert_true(i == c + 0 || i == c + 2);
+            found++;
+        }
+    assert_int_equal(found, 2);
     fixture_close(s);
 }
 
@@ -141,6 +200,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(dh_parts_add_up_from_the_output_and_the_future),
+        cmocka_unit_test(dh_parts_follow_the_lab),
+        cmocka_unit_test(norm_scaling_is_not_element_clipping),
         cmocka_unit_test(recurrent_term_is_w_times_the_previous_state),
         cmocka_unit_test(clipped_entries_are_the_ones_past_the_limit),
         cmocka_unit_test(momentum_state_before_and_after),

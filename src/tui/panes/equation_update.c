@@ -173,8 +173,17 @@ void eq_draw_update(struct eq *q)
     const struct glyphs *g = q->f->th->g;
     int rows = getmaxy(q->w) - 1, entries = update_entries(q);
     q->clip_marks = clip_marks_only(q, entries, rows);
-    /* The limit itself is on the status line and in each clip(g) = value. */
-    const char *clip = q->clip_marks ? ", * clipped" : clipping_on(q) ? ", clipping on" : "";
+    /* The limit itself is on the status line and in each clip(g) = value;
+     * norm clipping scales every entry by one factor, given here. */
+    char clip[64];
+    int len = snprintf(clip, sizeof clip, "%s",
+                       q->clip_marks    ? ", * clipped"
+                       : clipping_on(q) ? ", clipping on"
+                                        : "");
+    if (v->settings.clip_norm > 0.0)
+        snprintf(clip + len, sizeof clip - (size_t)len,
+                 v->clip_scale < 1.0 ? ", scaled x%.4g" : ", norm within %g",
+                 v->clip_scale < 1.0 ? v->clip_scale : v->settings.clip_norm);
     const char *grad = clipping_on(q) ? "clip(dL/d)" : "dL/d(param)";
     double lr = v->settings.lr;
     char head[96], formula[192];
