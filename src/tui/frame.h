@@ -33,7 +33,8 @@ struct frame {
     int scroll;                             /* the full-screen view's scroll (j, k) */
     const struct rnn_loss_entry *ghost_log; /* the forked run's losses; NULL: none */
     size_t ghost_len;
-    uint64_t ghost_stride, ghost_from; /* ghost_from: the epoch it forked at */
+    uint64_t ghost_stride, ghost_from;  /* ghost_from: the epoch it forked at */
+    struct rnn_settings ghost_settings; /* what the ghost trains with */
 };
 
 #endif

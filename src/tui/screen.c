@@ -143,6 +143,9 @@ static void build_frame(struct tui *t, struct frame *f)
     if (t->teach->ghost) {
         f->ghost_log = rnn_engine_loss_log(t->teach->ghost, &f->ghost_len, &f->ghost_stride);
         f->ghost_from = t->teach->ghost_from;
+        struct rnn_view g;
+        rnn_engine_view(t->teach->ghost, &g);
+        f->ghost_settings = g.settings;
     }
 }
 

@@ -2,7 +2,8 @@
 # beside the full one, with the numbers --gradcheck --truncate K reports for
 # the same K (relative error as a percentage, cosine); the row of the K in
 # effect is marked and follows { and }; a K changed after a micro-step is
-# undone by rewinding that step.
+# undone by rewinding that step; a forked run with another K is drawn beside
+# this one.
 source "$(dirname "$0")/lib.sh" "$@"
 
 # What batch mode says of K = 2 (param, relative error, cosine): the view
@@ -41,10 +42,17 @@ e2e_wait_text "epoch 0 | start"
 e2e_wait_text "K=4 of T=4"
 e2e_poll "the mark back on K=4" grep -qE '^→ +4 '
 
-# The view follows training: after an epoch the numbers are the new window's.
-e2e_keys e
-e2e_wait_text "epoch 1 |"
-e2e_keys K
+# A fork with another K: the view shows both runs' losses, each named by
+# the K it trains with, and so does the loss chart.
+e2e_keys F "{" "{"
+e2e_type 20e
+e2e_wait_text "epoch 20 |"
+e2e_wait_text "Loss per epoch: this run and the ghost run"
+e2e_wait_text "this run (K=2)"
+e2e_wait_text "ghost (forked at epoch 0; full BPTT)"
+e2e_keys l
+e2e_wait_text "this run (K=2)"
+e2e_keys l # back to the panes
 e2e_wait_gone "Truncated BPTT"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"

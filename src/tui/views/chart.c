@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "settings_text.h"
 #include "ticks.h"
 #include "view.h"
 #include "view_table.h"
@@ -234,12 +235,25 @@ void chart_draw_in(const struct frame *f, WINDOW *w, bool log, const char *title
         draw_marks(f, w, rows + 3, AXIS_COLS + c, &m);
     }
     draw_ticks(f, w, rows + 1, &tx);
-    int x = draw_fmt(w, rows + 4, 1, th->attr[TH_POS], "%s this run", th->g->spark.levels[8]);
+    /* Each run named with the settings it has and the other has not. */
+    char mine[96], theirs[96];
+    if (f->ghost_log) {
+        settings_differences(&f->v.settings, &f->ghost_settings, f->v.T, mine, sizeof mine);
+        settings_differences(&f->ghost_settings, &f->v.settings, f->v.T, theirs, sizeof theirs);
+    }
+    int x = draw_fmt(w, rows + 4, 1, th->attr[TH_POS], "%s this run%s%s%s", th->g->spark.levels[8],
+                     f->ghost_log && mine[0] ? " (" : "", f->ghost_log ? mine : "",
+                     f->ghost_log && mine[0] ? ")" : "");
     if (f->ghost_log)
         x = draw_fmt(w, rows + 4, x + 2, th->attr[TH_NEG] | A_BOLD,
-                     "%s ghost (forked at epoch %llu)", th->g->times,
-                     (unsigned long long)f->ghost_from);
-    draw_str(w, rows + 4, x + 2, th->attr[TH_DIM], "c clipped  ! exploded or nan/inf");
+                     "%s ghost (forked at epoch %llu%s%s)", th->g->times,
+                     (unsigned long long)f->ghost_from, theirs[0] ? "; " : "", theirs);
+    /* The events' key in full where it fits, else short (the runs' names come first). */
+    const char *events = "c clipped  ! exploded or nan/inf";
+    if (x + 2 + draw_width(events) > getmaxx(w))
+        events = "c clip  ! explosion";
+    if (x + 2 + draw_width(events) <= getmaxx(w))
+        draw_str(w, rows + 4, x + 2, th->attr[TH_DIM], events);
 }
 
 const struct view_ops view_chart = {

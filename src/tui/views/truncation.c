@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "rnnstep/lab.h"
 #include "view.h"
+#include "view_table.h"
 
 /* Multiply-adds of one profile (T truncated gradients), about a second. */
 #define TRUNC_WORK_MAX ((double)(1u << 30))
@@ -19,7 +20,8 @@
 #define TRUNC_SCRATCH_MAX ((size_t)64 << 20)
 #define HEAD_ROWS 4 /* title, full gradient, two header rows */
 #define LEGEND_ROWS 3
-#define K_COLS 12 /* the marker, "  K longer" */
+#define CHART_MIN_ROWS 8 /* title, 3 rows of plot, axis, ticks, events, legend */
+#define K_COLS 12        /* the marker, "  K longer" */
 #define BLOCK_COLS 22
 #define NORM_COLS 7
 #define ERR_COLS 7
@@ -157,9 +159,22 @@ static void draw_legend(const struct frame *f, WINDOW *w, int first, int last)
     draw_str(w, y + 1, 1, dim,
              "err: ||g_K - g||/||g||; cosine of g_K to the full g (+-1 for a single entry)");
     int x = draw_str(w, y + 2, 1, f->th->attr[TH_TITLE], "{ } change K");
-    x = draw_str(w, y + 2, x, dim, "  F then { }: l compares two runs");
+    x = draw_str(w, y + 2, x, dim, "  F forks a run: change K in one, compare the losses");
     if (first > 1 || last < T)
         draw_fmt(w, y + 2, x + 2, f->th->attr[TH_TITLE], "rows %d-%d of %d, j/k", first, last, T);
+}
+
+/* The loss chart of this run and the forked ghost (F), each named with the
+ * K it trains with when the two differ. */
+static void draw_chart(const struct frame *f, WINDOW *w, int y, int rows)
+{
+    WINDOW *cw = derwin(w, rows, getmaxx(w), y, 0);
+    if (!cw)
+        return;
+    chart_draw_in(f, cw, false,
+                  f->ghost_log ? "Loss per epoch: this run and the ghost run (l: full screen)"
+                               : "Loss per epoch (F forks a ghost run: then { } and compare)");
+    delwin(cw);
 }
 
 static void trunc_draw(const void *state, const struct frame *f, WINDOW *w)
@@ -186,6 +201,10 @@ static void trunc_draw(const void *state, const struct frame *f, WINDOW *w)
     int rows = getmaxy(w) - HEAD_ROWS - LEGEND_ROWS;
     if (rows < 1)
         return;
+    if (rows - v->T >= CHART_MIN_ROWS) { /* room for the runs' losses below the table */
+        draw_chart(f, w, HEAD_ROWS + v->T, rows - v->T);
+        rows = v->T;
+    }
     /* Keep the K in effect in view, shifted by j/k. */
     int first = K - rows / 2 + f->scroll;
     first = first > v->T - rows + 1 ? v->T - rows + 1 : first;
