@@ -17,6 +17,10 @@ static void equation_update(void *state, const struct frame *f, struct rnn_engin
                     rnn_dh_parts(v, v->last_t, st->from_output, st->from_future);
     st->has_recurrent = v->has_last && v->last_phase == RNN_PHASE_FORWARD &&
                         rnn_recurrent_term(v, v->last_t, st->recurrent);
+    st->exploded =
+        v->has_last && v->last_phase == RNN_PHASE_UPDATE && (v->last_events & RNN_EV_EXPLODED);
+    if (st->exploded)
+        clip_candidates_derive(v, &st->cand);
 }
 
 static void equation_draw(const void *state, const struct frame *f, WINDOW *w)

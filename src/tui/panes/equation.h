@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "diagnostics.h"
 #include "frame.h"
 #include "rnnstep/engine.h"
 
@@ -14,6 +15,8 @@
  * unit's, so choosing another unit needs no recomputation). */
 struct eq_state {
     bool has_parts, has_recurrent;
+    bool exploded;               /* the update just done raised an explosion */
+    struct clip_candidates cand; /* then: what each clipping makes of its gradient */
     double from_output[RNN_HIDDEN_MAX], from_future[RNN_HIDDEN_MAX];
     double recurrent[RNN_HIDDEN_MAX]; /* sum_j W[i,j] h_{t-1}[j] */
 };

@@ -18,14 +18,18 @@
 #define CLIP_CANDIDATE 0.5
 #define NORM_CANDIDATE 1.0
 
+void clip_candidates_derive(const struct rnn_view *v, struct clip_candidates *out)
+{
+    out->clip = v->settings.clip > 0 ? v->settings.clip : CLIP_CANDIDATE;
+    out->clip_norm = v->settings.clip_norm > 0 ? v->settings.clip_norm : NORM_CANDIDATE;
+    out->entries = rnn_param_count(v->shape);
+    rnn_clip_compare(v->grad.U, out->entries, out->clip, out->clip_norm, &out->c);
+}
+
 void diagnostics_derive(const struct frame *f, struct rnn_engine *e, struct diagnostics *d)
 {
-    const struct rnn_view *v = &f->v;
-    rnn_diagnostics_compute(e, v, &d->d);
-    d->clip = v->settings.clip > 0 ? v->settings.clip : CLIP_CANDIDATE;
-    d->clip_norm = v->settings.clip_norm > 0 ? v->settings.clip_norm : NORM_CANDIDATE;
-    rnn_clip_compare(v->grad.U, rnn_param_count(v->shape), d->clip, d->clip_norm, &d->c);
-    d->entries = rnn_param_count(v->shape);
+    rnn_diagnostics_compute(e, &f->v, &d->d);
+    clip_candidates_derive(&f->v, &d->cand);
 }
 
 static void diag_update(void *state, const struct frame *f, struct rnn_engine *e)
@@ -95,17 +99,18 @@ static void draw_candidate(const struct frame *f, WINDOW *w, int y, const char *
 static void draw_candidates(const struct diagnostics *d, const struct frame *f, WINDOW *w, int y)
 {
     attr_t dim = f->th->attr[TH_DIM];
-    const struct rnn_clip_compare *c = &d->c;
+    const struct clip_candidates *cc = &d->cand;
+    const struct rnn_clip_compare *c = &cc->c;
     const struct rnn_settings *s = &f->v.settings;
     char a[FMT_NUM_CAP], note[64];
     draw_fmt(w, y, 1, dim,
              "Clipping this gradient (norm %s):", fmt_num(a, sizeof a, c->raw_norm, 0));
     draw_str(w, y, CAND_COLS + 4, dim, "norm   cosine to it");
-    snprintf(note, sizeof note, "%zu of %zu clipped%s", c->element_clipped, d->entries,
+    snprintf(note, sizeof note, "%zu of %zu clipped%s", c->element_clipped, cc->entries,
              s->clip > 0 ? " (on)" : "");
-    draw_candidate(f, w, y + 1, "element-wise", d->clip, c->element_norm, c->element_cosine, note);
+    draw_candidate(f, w, y + 1, "element-wise", cc->clip, c->element_norm, c->element_cosine, note);
     snprintf(note, sizeof note, "scale %.4g%s", c->norm_scale, s->clip_norm > 0 ? " (on)" : "");
-    draw_candidate(f, w, y + 2, "by norm", d->clip_norm, c->norm_norm, c->norm_cosine, note);
+    draw_candidate(f, w, y + 2, "by norm", cc->clip_norm, c->norm_norm, c->norm_cosine, note);
 }
 
 static void diag_draw(const void *state, const struct frame *f, WINDOW *w)
