@@ -140,7 +140,7 @@ static void draw_row(const struct rnn_truncation_row *r, const struct frame *f, 
     char buf[FMT_NUM_CAP];
     if (current)
         draw_str(w, y, 0, a, th->g->arrow);
-    draw_fmt(w, y, 2, a, "%3d %6.1f%%", r->K, r->long_path_share * 100);
+    draw_fmt(w, y, 1, a, " %3d %6.1f%%", r->K, r->long_path_share * 100);
     for (size_t i = 0; i < NSHOWN; i++) {
         const struct rnn_grad_compare *c = &r->param[shown[i]];
         int x = K_COLS + 1 + (int)i * BLOCK_COLS;
