@@ -138,9 +138,9 @@ static void draw_row(const struct rnn_truncation_row *r, const struct frame *f, 
     const struct theme *th = f->th;
     attr_t a = current ? th->attr[TH_CURRENT] : A_NORMAL;
     char buf[FMT_NUM_CAP];
-    if (current)
-        draw_str(w, y, 0, a, th->g->arrow);
     draw_fmt(w, y, 1, a, " %3d %6.1f%%", r->K, r->long_path_share * 100);
+    if (current) /* over the blank before K: the ASCII arrow takes two columns */
+        draw_str(w, y, 0, a, th->g->arrow);
     for (size_t i = 0; i < NSHOWN; i++) {
         const struct rnn_grad_compare *c = &r->param[shown[i]];
         int x = K_COLS + 1 + (int)i * BLOCK_COLS;
