@@ -144,7 +144,7 @@ int rnn_flow_compute(const struct rnn_view *v, const struct rnn_flow *f)
  * carries something other than W^T dr_{t+1} (nothing with no-carry, only the
  * paths within K steps when truncated): the parts are then what step t
  * added, V^T dy_t as it computed dy_t, and the rest of its dL/dh_t. */
-static void lab_dh_parts(const struct rnn_view *v, const struct rnn_block *p, int t,
+static void lab_dh_parts(const struct rnn_view *v, const struct rnn_const_block *p, int t,
                          double *from_output, double *from_future)
 {
     int H = v->shape.hidden, K = v->shape.vocab;

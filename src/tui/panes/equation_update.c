@@ -175,7 +175,7 @@ void eq_draw_update(struct eq *q)
     q->clip_marks = clip_marks_only(q, entries, rows);
     /* The limit itself is on the status line and in each clip(g) = value;
      * norm clipping scales every entry by one factor, given here. */
-    char clip[64];
+    char clip[32];
     int len = snprintf(clip, sizeof clip, "%s",
                        q->clip_marks    ? ", * clipped"
                        : clipping_on(q) ? ", clipping on"
