@@ -1,5 +1,6 @@
 # Fork (F) and the loss chart (l): the ghost keeps the old settings and runs
-# alongside; the chart draws both runs, with epoch ticks and a log scale (y).
+# alongside; the chart draws both runs, each named by the settings it differs
+# in, with epoch ticks and a log scale (y).
 source "$(dirname "$0")/lib.sh" "$@"
 e2e_start teach_fork
 
@@ -13,7 +14,9 @@ e2e_keys ] ]
 e2e_wait_text "sgd lr 0.4"
 e2e_type 100e
 e2e_wait_text "epoch 150 |"
-e2e_wait_text "ghost (forked at epoch 50)"
+# The legend names what each run trains with where they differ.
+e2e_wait_text "this run (lr 0.4)"
+e2e_wait_text "ghost (forked at epoch 50; lr 0.1)"
 e2e_wait_text "linear scale"
 e2e_screen | grep -q '^epoch  *0 ' || e2e_fail "no epoch ticks"
 # The faster run's bars end below the ghost's dots: the last column the chart
