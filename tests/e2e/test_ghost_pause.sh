@@ -23,7 +23,7 @@ e2e_type 100e
 e2e_wait_text "ran 100 epochs"
 e2e_wait_text "epoch 757 |"
 e2e_keys l
-e2e_wait_text "ghost (forked at epoch 600)"
+e2e_wait_text "ghost (forked at epoch 600; no clip)" # the main run clips
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 echo "PASS ghost_pause"

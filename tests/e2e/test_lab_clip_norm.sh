@@ -38,7 +38,7 @@ e2e_wait_gone "clip-norm"
 e2e_keys r # norm clipping is off again (rewound past N)
 e2e_type 1000e
 e2e_wait_text "PAUSED: explosion, last update |grad| 1.1784"
-e2e_wait_text "Equation: exploded update |g| 1.1784: clip 0.5 cos 0.9808, by norm 1 x0.8486"
+e2e_wait_text "exploded update |g| 1.1784: clip 0.5 cos 0.9808, by norm 1 scale 0.8486"
 e2e_keys D
 e2e_poll "D's element candidate" grep -qE "element-wise at 0\.5 +0\.9131 +0\.9808 +2 of 14 clipped"
 e2e_poll "D's norm candidate" grep -qE "by norm at 1 +1\.0000 +1\.0000 +scale 0\.8486"

@@ -35,7 +35,7 @@ e2e_wait_text "to h_1: the path of L_2, still within K=2 steps = 0.2475"
 # Norm clipping's factor at the update: 1 / 1.9138.
 e2e_keys r "}" "}" N
 e2e_keys e
-e2e_wait_text "Equation: update (SGD, scaled x0.5225)"
+e2e_wait_text "update (SGD, scaled by 0.5225)"
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
 echo "PASS lab_equation"

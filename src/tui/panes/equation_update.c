@@ -182,7 +182,7 @@ void eq_draw_update(struct eq *q)
                                         : "");
     if (v->settings.clip_norm > 0.0)
         snprintf(clip + len, sizeof clip - (size_t)len,
-                 v->clip_scale < 1.0 ? ", scaled x%.4g" : ", norm within %g",
+                 v->clip_scale < 1.0 ? ", scaled by %.4g" : ", norm within %g",
                  v->clip_scale < 1.0 ? v->clip_scale : v->settings.clip_norm);
     const char *grad = clipping_on(q) ? "clip(dL/d)" : "dL/d(param)";
     double lr = v->settings.lr;
@@ -213,7 +213,7 @@ void eq_draw_update(struct eq *q)
     }
     if (q->st->exploded) { /* the explosion pause: what either clipping makes of this step */
         snprintf(head, sizeof head, "exploded update |g| %.4f", q->st->cand.c.raw_norm);
-        snprintf(formula, sizeof formula, "clip %g cos %.4f, by norm %g x%.4g", q->st->cand.clip,
+        snprintf(formula, sizeof formula, "clip %g cos %.4f, by norm %g scale %.4g", q->st->cand.clip,
                  q->st->cand.c.element_cosine, q->st->cand.clip_norm, q->st->cand.c.norm_scale);
     }
     draw_update_title(q, head, formula);
