@@ -213,8 +213,9 @@ void eq_draw_update(struct eq *q)
     }
     if (q->st->exploded) { /* the explosion pause: what either clipping makes of this step */
         snprintf(head, sizeof head, "exploded update |g| %.4f", q->st->cand.c.raw_norm);
-        snprintf(formula, sizeof formula, "clip %g cos %.4f, by norm %g scale %.4g", q->st->cand.clip,
-                 q->st->cand.c.element_cosine, q->st->cand.clip_norm, q->st->cand.c.norm_scale);
+        snprintf(formula, sizeof formula, "clip %g cos %.4f, by norm %g scale %.4g",
+                 q->st->cand.clip, q->st->cand.c.element_cosine, q->st->cand.clip_norm,
+                 q->st->cand.c.norm_scale);
     }
     draw_update_title(q, head, formula);
     int pitch = update_pitch(q, clipping_on(q) && !q->clip_marks);
