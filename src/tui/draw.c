@@ -159,8 +159,8 @@ const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap)
     return buf;
 }
 
-void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
-                     size_t cap)
+const char *draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
+                            size_t cap)
 {
     char ch[16];
     const char *p = rnn_param_name(id);
@@ -180,6 +180,7 @@ void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, 
         break;
     default: H == 1 ? snprintf(buf, cap, "%s", p) : snprintf(buf, cap, "%s[%d]", p, r + 1);
     }
+    return buf;
 }
 
 int draw_first_step(int t, int T, int slots)

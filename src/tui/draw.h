@@ -35,9 +35,9 @@ const char *draw_char_name(const struct frame *f, int i, char *buf, size_t cap);
 
 /* Name of entry (r, c) of a parameter, as every pane and view writes it and
  * docs/worked-example.md does: "U[2,e]", "W[1,3]", "b[2]", "V[e,2]", "c[e]"
- * (no unit index for hidden size 1: "U[e]", "W"). */
-void draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
-                     size_t cap);
+ * (no unit index for hidden size 1: "U[e]", "W"). Returns buf. */
+const char *draw_entry_name(const struct frame *f, enum rnn_param_id id, int r, int c, char *buf,
+                            size_t cap);
 
 /* Columns a UTF-8 string takes on screen (wcwidth: a CJK character takes two). */
 int draw_width(const char *s);

@@ -59,20 +59,22 @@ static void draw_forward_preview(struct eq *q, int from, int least)
             H > 1 ? " (U[:,x_t] is U's column for x_t)" : "");
     for (int t = from; t < from + shown; t++) {
         int x = v->inputs[t - 1];
-        char n1[16], n2[16], buf[DRAW_LINE_CAP], a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP];
+        char n1[16], n2[16], u[48], buf[DRAW_LINE_CAP];
+        char a[FMT_NUM_CAP], b[FMT_NUM_CAP], c[FMT_NUM_CAP];
         snprintf(buf, sizeof buf, "t=%-3d x_%d = '%s'  y_%d = '%s'", t, t, eq_ch(q, n1, x), t,
                  eq_ch(q, n2, v->targets[t - 1]));
         int col = piece(q, 1, A_NORMAL, buf) + 3;
         if (H > 1)
             snprintf(buf, sizeof buf, "h_%d = tanh(U[:,'%s'] + W h_%d + b)", t, n1, t - 1);
         else if (t - 1 <= v->forward_done) /* h_(t-1) is known */
-            snprintf(buf, sizeof buf, "h_%d = tanh(U[%s] + W h_%d + b) = tanh(%s + (%s)(%s) + %s)",
-                     t, n1, t - 1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]),
-                     eq_num(c, v->h[t - 1]), eq_num(n2, q->p->b[0]));
+            snprintf(buf, sizeof buf, "h_%d = tanh(%s + W h_%d + b) = tanh(%s + (%s)(%s) + %s)", t,
+                     draw_entry_name(q->f, RNN_P_U, 0, x, u, sizeof u), t - 1,
+                     eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), eq_num(c, v->h[t - 1]),
+                     eq_num(n2, q->p->b[0]));
         else
-            snprintf(buf, sizeof buf, "h_%d = tanh(U[%s] + W h_%d + b) = tanh(%s + (%s) h_%d + %s)",
-                     t, n1, t - 1, eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), t - 1,
-                     eq_num(c, q->p->b[0]));
+            snprintf(buf, sizeof buf, "h_%d = tanh(%s + W h_%d + b) = tanh(%s + (%s) h_%d + %s)", t,
+                     draw_entry_name(q->f, RNN_P_U, 0, x, u, sizeof u), t - 1,
+                     eq_num(a, q->p->U[x]), eq_num(b, q->p->W[0]), t - 1, eq_num(c, q->p->b[0]));
         piece(q, col, A_NORMAL, buf);
         q->y++;
     }
