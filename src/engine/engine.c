@@ -207,7 +207,9 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     copy_workspace(&d->w, &e->w, e->m.s, e->P);
     memcpy(d->theta0, e->theta0,
            (ENGINE_BLOCK_ARRAYS * e->P + (size_t)e->m.s.hidden) * sizeof(double));
-    /* The optimiser's arrays at the places the updates' exchanges left them. */
+    /* The optimiser's state whole, then its arrays moved to the places in d's
+     * block where the updates' exchanges left them in e's. */
+    d->opt = e->opt;
     d->opt.s1 = d->theta0 + (e->opt.s1 - e->theta0);
     d->opt.s2 = d->theta0 + (e->opt.s2 - e->theta0);
     d->opt.prev1 = d->theta0 + (e->opt.prev1 - e->theta0);
@@ -217,9 +219,6 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
         return NULL;
     }
     rnn_lab_ws_copy(&d->lab, &e->lab, e->m.s.hidden);
-    d->opt.steps = e->opt.steps;
-    d->opt.beta1_t = e->opt.beta1_t;
-    d->opt.beta2_t = e->opt.beta2_t;
     d->sc = e->sc;
     d->st = e->st; /* fwd_known too: the whole workspace was copied */
     d->undo = e->undo;

@@ -54,6 +54,14 @@ run_case() {
     LINES=${size#*x} COLUMNS=${size%x*} RNNSTEP_SCREEN_DUMP=$TMP/out \
         in_pty "$RNNSTEP $opts --replay $rec" </dev/null
     [ -s "$TMP/out" ] || { echo "FAIL: $name: no screens dumped" >&2; return 1; }
+    # A pane's title must end before the next pane's border: "dL/dh_t─ Para"
+    # reads as one word (a title row begins with the border; heat glyphs that
+    # include ─ are not ASCII, so only text glued to a border matches).
+    if grep '^─' "$TMP/out" | grep -P '[!-~]─' >"$TMP/glued"; then
+        echo "FAIL: $name: a title runs into the next pane's border:" >&2
+        cat "$TMP/glued" >&2
+        return 1
+    fi
     local want=$SOURCE_DIR/tests/golden/$name.screens
     if [ "$REGEN" = --regen ]; then
         cp "$TMP/out" "$want"

@@ -69,8 +69,13 @@ static void hidden_draw(const void *state, const struct frame *f, WINDOW *w)
     (void)state;
     const struct rnn_view *v = &f->v;
     char title[96];
+    /* "─ " before a title and " ─" after it must fit, or the title runs into
+     * the next pane's border: a narrow pane (40 columns at 80) drops the range. */
+    static const char full[] = "Hidden state h_t (-1..1), dh = dL/dh_t";
     if (v->shape.hidden == 1)
-        snprintf(title, sizeof title, "Hidden state h_t (-1..1), dh = dL/dh_t");
+        snprintf(title, sizeof title, "%s",
+                 sizeof full - 1 + 4 <= (size_t)getmaxx(w) ? full
+                                                           : "Hidden state h_t, dh = dL/dh_t");
     else
         snprintf(title, sizeof title, "Hidden state h_t, %d units (u: unit %d)", v->shape.hidden,
                  f->unit + 1);
