@@ -503,7 +503,7 @@ static int long_matches(const char *name, size_t n, const struct option **first)
  * is then the word before optind; an unknown short one is optopt itself. */
 static void describe_bad_option(const char *arg, int bad_opt, char *err, size_t cap)
 {
-    bool long_form = bad_opt == 0 || bad_opt > 127 || strchr(SHORT_OPTIONS + 1, bad_opt);
+    bool long_form = bad_opt == 0 || bad_opt > 127 || strchr(&SHORT_OPTIONS[1], bad_opt);
     if (!long_form || strncmp(arg, "--", 2) != 0) {
         snprintf(err, cap, "unknown option '-%c'", bad_opt);
         return;
