@@ -125,25 +125,26 @@ static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t his
     size_t ring_cap;
     choose_history(e, history_bytes, &ring_cap);
     int ok = rnn_model_init(&e->m, shape) == 0 && rnn_ws_init(&e->w, shape, e->T) == 0;
+    size_t stride = rnn_line_round(e->P); /* each array on a cache-line boundary */
     double *blk =
-        ok ? rnn_big_calloc(ENGINE_BLOCK_ARRAYS * e->P + (size_t)shape.hidden, sizeof(double))
+        ok ? rnn_big_calloc(ENGINE_BLOCK_ARRAYS * stride + (size_t)shape.hidden, sizeof(double))
            : NULL;
     ok = blk && rnn_ckpt_init(&e->ring, ring_cap, ckpt_width(e)) == 0 &&
          rnn_slog_init(&e->slog, SETTINGS_LOG_ENTRIES) == 0 &&
          rnn_llog_init(&e->llog, LOSS_LOG_ENTRIES) == 0;
     if (!ok) {
-        free(blk);
+        rnn_big_free(blk);
         rnn_engine_destroy(e);
         return NULL;
     }
     e->theta0 = blk;
-    e->applied = blk + e->P;
-    e->opt.s1 = blk + 2 * e->P;
-    e->opt.s2 = blk + 3 * e->P;
-    e->opt.prev1 = blk + 4 * e->P;
-    e->opt.prev2 = blk + 5 * e->P;
-    e->scaled = blk + 6 * e->P;
-    e->hcarry = blk + ENGINE_BLOCK_ARRAYS * e->P;
+    e->applied = blk + stride;
+    e->opt.s1 = blk + 2 * stride;
+    e->opt.s2 = blk + 3 * stride;
+    e->opt.prev1 = blk + 4 * stride;
+    e->opt.prev2 = blk + 5 * stride;
+    e->scaled = blk + 6 * stride;
+    e->hcarry = blk + ENGINE_BLOCK_ARRAYS * stride;
     return e;
 }
 
@@ -206,7 +207,7 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     rnn_model_sync(&d->m);
     copy_workspace(&d->w, &e->w, e->m.s, e->P);
     memcpy(d->theta0, e->theta0,
-           (ENGINE_BLOCK_ARRAYS * e->P + (size_t)e->m.s.hidden) * sizeof(double));
+           ((size_t)(e->hcarry - e->theta0) + (size_t)e->m.s.hidden) * sizeof(double));
     /* The optimiser's state whole, then its arrays moved to the places in d's
      * block where the updates' exchanges left them in e's. */
     d->opt = e->opt;
@@ -236,7 +237,7 @@ void rnn_engine_destroy(struct rnn_engine *e)
     rnn_ws_free(&e->check_w);
     rnn_lab_ws_free(&e->lab);
     rnn_lab_ws_free(&e->check_lab);
-    free(e->theta0);
+    rnn_big_free(e->theta0);
     rnn_ckpt_free(&e->ring);
     rnn_slog_free(&e->slog);
     rnn_llog_free(&e->llog);

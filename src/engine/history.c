@@ -26,7 +26,7 @@ int rnn_ckpt_init(struct rnn_ckpt_ring *r, size_t cap, size_t width)
 void rnn_ckpt_free(struct rnn_ckpt_ring *r)
 {
     free(r->sc);
-    free(r->data);
+    rnn_big_free(r->data);
     r->sc = NULL;
     r->data = NULL;
 }

@@ -23,20 +23,34 @@ static void model_point(struct rnn_model *m)
         m->Wt = m->p.W;
 }
 
+/* Places the arrays of sizes[0..n-1] one after another in one zeroed block,
+ * each on a cache-line boundary, and points *parts[i] at each; the block
+ * starts at *parts[0]. Returns -1 when out of memory. */
+static int carve_block(double **const *parts, const size_t *sizes, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += rnn_line_round(sizes[i]);
+    double *at = rnn_big_calloc(total, sizeof(double));
+    if (!at)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        *parts[i] = at;
+        at += rnn_line_round(sizes[i]);
+    }
+    return 0;
+}
+
 int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
 {
     m->s = s;
     m->count = rnn_param_count(s);
     size_t hv = (size_t)s.hidden * s.vocab, hh = (size_t)s.hidden * s.hidden;
-    m->mem = rnn_big_calloc(2 * m->count + 2 * hv + hh, sizeof(double));
-    if (!m->mem)
+    double **const parts[] = {&m->theta, &m->before, &m->Ut, &m->Vt, &m->Wt};
+    const size_t sizes[] = {m->count, m->count, hv, hv, hh};
+    if (carve_block(parts, sizes, sizeof sizes / sizeof *sizes) != 0)
         return -1;
-    m->theta = m->mem;
-    m->before = m->mem + m->count;
-    double *transposed = m->before + m->count;
-    m->Ut = transposed;
-    m->Vt = transposed + hv;
-    m->Wt = transposed + 2 * hv;
+    m->mem = m->theta;
     model_point(m);
     m->k = rnn_kernels_select();
     return 0;
@@ -44,7 +58,7 @@ int rnn_model_init(struct rnn_model *m, struct rnn_shape s)
 
 void rnn_model_free(struct rnn_model *m)
 {
-    free(m->mem);
+    rnn_big_free(m->mem);
     m->mem = m->theta = m->before = NULL;
 }
 
@@ -71,32 +85,25 @@ void rnn_model_swap(struct rnn_model *m)
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T)
 {
     size_t H = (size_t)s.hidden, K = (size_t)s.vocab, n = (size_t)T;
-    size_t total = (n + 1) * H + n * H + 3 * n * K + n + 2 * n * H + H + rnn_param_count(s);
-    double *blk = rnn_big_calloc(total, sizeof(double));
+    double **const parts[] = {&w->h,    &w->z,  &w->o,  &w->y,       &w->dy,
+                              &w->loss, &w->dh, &w->dr, &w->dh_next, &w->grad};
+    const size_t sizes[] = {(n + 1) * H, n * H, n * K, n * K, n * K,
+                            n,           n * H, n * H, H,     rnn_param_count(s)};
+    w->h = NULL;
     w->pred = calloc(n, sizeof(int));
-    if (!blk || !w->pred) {
-        free(blk);
+    if (!w->pred || carve_block(parts, sizes, sizeof sizes / sizeof *sizes) != 0) {
         free(w->pred);
+        w->pred = NULL;
         return -1;
     }
     w->T = T;
-    w->h = blk;
-    w->z = w->h + (n + 1) * H;
-    w->o = w->z + n * H;
-    w->y = w->o + n * K;
-    w->dy = w->y + n * K;
-    w->loss = w->dy + n * K;
-    w->dh = w->loss + n;
-    w->dr = w->dh + n * H;
-    w->dh_next = w->dr + n * H;
-    w->grad = w->dh_next + H;
     w->g = rnn_block_view(s, w->grad);
     return 0;
 }
 
 void rnn_ws_free(struct rnn_ws *w)
 {
-    free(w->h);
+    rnn_big_free(w->h);
     free(w->pred);
     w->h = NULL;
     w->pred = NULL;
