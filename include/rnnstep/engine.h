@@ -224,8 +224,11 @@ uint64_t rnn_engine_history_depth(const struct rnn_engine *e);
 /* Bytes held by history (checkpoints and settings log). */
 size_t rnn_engine_history_bytes(const struct rnn_engine *e);
 
-/* Gradient check at the current window's start state and current parameters:
- * fills analytic (BPTT) and numeric (central differences with step eps)
+/* Gradient check of the gradient the view shows: right after an update, of
+ * that update's window at the parameters before it (the gradient it applied);
+ * otherwise of the current window (between iterations the next one) from its
+ * start state at the current parameters, so every front end's numbers agree.
+ * Fills analytic (BPTT) and numeric (central differences with step eps)
  * gradients, each rnn_param_count() doubles. Returns the loss magnitude
  * sum_t (L_t + max_k |Omega_t,k|) at the unperturbed parameters, the scale
  * of the rounding error in each loss the differences subtract (see
@@ -237,8 +240,8 @@ size_t rnn_engine_history_bytes(const struct rnn_engine *e);
  * numeric one is always of the full loss. */
 double rnn_engine_gradcheck(struct rnn_engine *e, double eps, double *analytic, double *numeric);
 
-/* The gradient BPTT gives for the window gradcheck uses, at the current
- * parameters, as settings s would compute it (truncation, injected bug):
+/* The gradient BPTT gives for the window and parameters gradcheck uses, as
+ * settings s would compute it (truncation, injected bug):
  * rnn_param_count() doubles into grad, all NAN when out of memory. For the
  * lab's comparisons (a truncated gradient beside the full one); the engine
  * is not changed. */

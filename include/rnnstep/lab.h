@@ -64,16 +64,32 @@ void rnn_clip_compare(const double *g, size_t n, double clip, double clip_norm,
 struct rnn_diagnostics {
     double initial_loss; /* first window's loss (NAN before its forward pass is done) */
     double uniform_loss; /* T ln(vocab): what a model guessing uniformly scores */
-    double saturated;    /* share of |h_t,i| > RNN_SATURATION over h_1..h_forward_done */
+    double saturated;    /* share of |h_t,i| > RNN_SATURATION over h_1..h_forward_done;
+                            NAN when one of them is not finite */
     size_t saturated_of; /* how many values that share is of (0: none yet) */
     bool has_update;     /* the last micro-step was an update: ratios below are valid */
-    /* ||theta - before|| / ||before|| per parameter at the last update. */
+    /* ||theta - before|| / ||before|| per parameter at the last update; NAN
+     * before the first update and for a parameter that was all zero before it
+     * (was_zero: no ratio to speak of, as b and c at the first update). */
     double update_ratio[RNN_P_COUNT];
+    bool was_zero[RNN_P_COUNT];
     double grad_norm[RNN_P_COUNT]; /* of the accumulated gradient */
 };
 
 /* Computes the strip from the engine's current state (view v of e). */
 void rnn_diagnostics_compute(const struct rnn_engine *e, const struct rnn_view *v,
                              struct rnn_diagnostics *out);
+
+/* The per-parameter figures as --diagnostics and the visualiser's D view
+ * both write them: %.3e, a nan without printf's sign ("nan", not "-nan");
+ * an update ratio reads "-" before the first update and "n/a, was 0" for a
+ * parameter that was all zero before it. */
+#define RNN_DIAG_TEXT_CAP 16
+struct rnn_diagnostics_text {
+    char update_ratio[RNN_P_COUNT][RNN_DIAG_TEXT_CAP];
+    char grad_norm[RNN_P_COUNT][RNN_DIAG_TEXT_CAP];
+};
+
+void rnn_diagnostics_write(const struct rnn_diagnostics *d, struct rnn_diagnostics_text *out);
 
 #endif

@@ -82,12 +82,18 @@ int lab_check_edits(const struct session *s, const struct options *o, char *err,
     return 0;
 }
 
-static void print_per_param(FILE *fp, const char *label, const double *x)
+static void print_per_param(FILE *fp, const char *label, char (*text)[RNN_DIAG_TEXT_CAP])
 {
     fprintf(fp, "%-22s", label);
     for (int id = 0; id < RNN_P_COUNT; id++)
-        fprintf(fp, "  %s %.3e", rnn_param_name((enum rnn_param_id)id), x[id]);
+        fprintf(fp, "  %s %s", rnn_param_name((enum rnn_param_id)id), text[id]);
     fputc('\n', fp);
+}
+
+/* printf writes a nan with its sign bit as "-nan"; the figures above write "nan". */
+static double plain_nan(double x)
+{
+    return isnan(x) ? fabs(x) : x;
 }
 
 /* What element-wise and norm clipping would make of the current gradient, at
@@ -99,10 +105,10 @@ static void print_clip_candidates(FILE *fp, const struct rnn_view *v)
     struct rnn_clip_compare c;
     rnn_clip_compare(v->grad.U, rnn_param_count(v->shape), clip, bound, &c);
     fprintf(fp, "%-22s  raw norm %.6g; element-wise at %g: norm %.6g, cosine %.6f (%zu entries)\n",
-            "clipping candidates", c.raw_norm, clip, c.element_norm, c.element_cosine,
-            c.element_clipped);
+            "clipping candidates", plain_nan(c.raw_norm), clip, plain_nan(c.element_norm),
+            plain_nan(c.element_cosine), c.element_clipped);
     fprintf(fp, "%-22s  by norm at %g: scale %.6g, norm %.6g, cosine %.6f\n", "", bound,
-            c.norm_scale, c.norm_norm, c.norm_cosine);
+            plain_nan(c.norm_scale), plain_nan(c.norm_norm), plain_nan(c.norm_cosine));
 }
 
 void lab_print_diagnostics(FILE *fp, const struct session *s)
@@ -114,9 +120,14 @@ void lab_print_diagnostics(FILE *fp, const struct session *s)
     fprintf(fp, "diagnostics after %llu iterations\n", (unsigned long long)v.iteration);
     fprintf(fp, "%-22s  %.6g (T ln(vocab) = %d x ln %d = %.6g)\n", "initial loss", d.initial_loss,
             v.T, v.shape.vocab, d.uniform_loss);
-    fprintf(fp, "%-22s  %.4f of %zu values |h| > %.2f\n", "saturated units", d.saturated,
-            d.saturated_of, RNN_SATURATION);
-    print_per_param(fp, "update / parameter", d.update_ratio);
-    print_per_param(fp, "gradient norm", d.grad_norm);
+    if (isnan(d.saturated))
+        fprintf(fp, "%-22s  nan: h is not finite\n", "saturated units");
+    else
+        fprintf(fp, "%-22s  %.4f of %zu values |h| > %.2f\n", "saturated units", d.saturated,
+                d.saturated_of, RNN_SATURATION);
+    struct rnn_diagnostics_text text;
+    rnn_diagnostics_write(&d, &text);
+    print_per_param(fp, "update / parameter", text.update_ratio);
+    print_per_param(fp, "gradient norm", text.grad_norm);
     print_clip_candidates(fp, &v);
 }

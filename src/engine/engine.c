@@ -990,8 +990,24 @@ double rnn_engine_window_loss(struct rnn_engine *e)
     return loss;
 }
 
-/* The scratch model at the current parameters, the check window's inputs
- * into *in and its h_0 into h0, the lab's scratch reserved for s. */
+/* The parameters of the gradient the view shows, its window's start into
+ * *position and h_0 into h0: right after an update, that update's (the
+ * parameters before it, its window still in the workspace), so that a check
+ * is of the gradient just applied; otherwise the check window at the current
+ * parameters. */
+static const double *check_subject(const struct rnn_engine *e, double *h0, size_t *position)
+{
+    if (e->st.pos == 0 && e->st.has_last) { /* as rnn_activation_params */
+        memcpy(h0, e->w.h, (size_t)e->m.s.hidden * sizeof(double));
+        *position = e->st.position;
+        return e->m.before;
+    }
+    *position = check_window(e, h0);
+    return e->m.theta;
+}
+
+/* The scratch model at the check's parameters, its window's inputs into *in
+ * and its h_0 into h0, the lab's scratch reserved for s. */
 static bool check_prepare(struct rnn_engine *e, const struct rnn_settings *s, double *h0,
                           const uint8_t **in)
 {
@@ -999,8 +1015,9 @@ static bool check_prepare(struct rnn_engine *e, const struct rnn_settings *s, do
     if (!check_scratch(e) ||
         !rnn_lab_ws_reserve(&e->check_lab, e->m.s.hidden, rnn_lab_truncation(s, e->T)))
         return false;
-    *in = e->text->ids + check_window(e, h0);
-    memcpy(e->check_m.theta, e->m.theta, e->P * sizeof(double));
+    size_t position;
+    memcpy(e->check_m.theta, check_subject(e, h0, &position), e->P * sizeof(double));
+    *in = e->text->ids + position;
     rnn_model_sync(&e->check_m);
     return true;
 }

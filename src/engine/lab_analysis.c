@@ -3,6 +3,7 @@
 #include "rnnstep/lab.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static double dot(const double *a, const double *b, size_t n)
@@ -127,10 +128,15 @@ void rnn_diagnostics_compute(const struct rnn_engine *e, const struct rnn_view *
     out->uniform_loss = v->T * log((double)v->shape.vocab);
     int H = v->shape.hidden;
     size_t n = (size_t)v->forward_done * (size_t)H, hot = 0;
-    for (size_t i = 0; i < n; i++)
-        hot += fabs(v->h[(size_t)H + i]) > RNN_SATURATION;
+    bool finite = true;
+    for (size_t i = 0; i < n; i++) {
+        double h = v->h[(size_t)H + i];
+        hot += fabs(h) > RNN_SATURATION;
+        finite = finite && isfinite(h);
+    }
     out->saturated_of = n;
-    out->saturated = n ? (double)hot / (double)n : 0.0;
+    /* A nan unit is neither saturated nor not: the share has no value. */
+    out->saturated = !finite ? NAN : n ? (double)hot / (double)n : 0.0;
     out->has_update = v->iteration > 0;
     const double *theta = v->theta.U, *before = v->before.U, *grad = v->grad.U;
     for (int id = 0; id < RNN_P_COUNT; id++) {
@@ -140,9 +146,29 @@ void rnn_diagnostics_compute(const struct rnn_engine *e, const struct rnn_view *
         out->grad_norm[id] = sqrt(dot(grad + off, grad + off, cnt));
         double base = sqrt(dot(before + off, before + off, cnt));
         double step = norm_of_difference(theta + off, before + off, cnt);
-        out->update_ratio[id] = !out->has_update ? NAN
-                                : base > 0.0     ? step / base
-                                : step == 0.0    ? 0.0
-                                                 : INFINITY;
+        /* Only a zero base has no ratio; a nan or inf in either stays in it. */
+        out->was_zero[id] = out->has_update && base == 0.0;
+        out->update_ratio[id] = out->has_update && !out->was_zero[id] ? step / base : NAN;
+    }
+}
+
+static void write_num(char *buf, double x)
+{
+    if (isnan(x))
+        snprintf(buf, RNN_DIAG_TEXT_CAP, "nan");
+    else
+        snprintf(buf, RNN_DIAG_TEXT_CAP, "%.3e", x);
+}
+
+void rnn_diagnostics_write(const struct rnn_diagnostics *d, struct rnn_diagnostics_text *out)
+{
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        write_num(out->grad_norm[id], d->grad_norm[id]);
+        if (!d->has_update)
+            snprintf(out->update_ratio[id], RNN_DIAG_TEXT_CAP, "-");
+        else if (d->was_zero[id])
+            snprintf(out->update_ratio[id], RNN_DIAG_TEXT_CAP, "n/a, was 0");
+        else
+            write_num(out->update_ratio[id], d->update_ratio[id]);
     }
 }

@@ -85,6 +85,18 @@ run diag --batch --epochs 657 --diagnostics
 expect_status diag 0
 expect_line diag "initial loss            6.03374 (T ln(vocab) = 4 x ln 4 = 5.54518)"
 expect_line diag "clipping candidates     raw norm 10.3573; element-wise at 1: norm 2.1272, cosine 0.914927 (4 entries)"
+# After the first update b and c, which start at 0, have no ratio (not inf);
+# once training is nan every figure reads nan (not inf, not printf's -nan).
+run diag_first --batch --epochs 1 --diagnostics
+expect_line diag_first "update / parameter      U 5.701e-02  W 2.497e-02  b n/a, was 0  V 1.147e-01  c n/a, was 0"
+run diag_nan --batch --epochs 100 --inject-bug no-tanh-gate --diagnostics
+expect_line diag_nan "saturated units         nan: h is not finite"
+expect_line diag_nan "update / parameter      U nan  W nan  b nan  V nan  c nan"
+expect_line diag_nan "gradient norm           U nan  W nan  b nan  V nan  c nan"
+for name in diag diag_first diag_nan; do
+    sed -n '/^diagnostics after/,$p' "$tmp/$name.out" | grep -qwE -- '-?inf|-nan' &&
+        fail "$name: inf or -nan in the diagnostics: $(cat "$tmp/$name.out")"
+done
 
 [ "$failures" -eq 0 ] || exit 1
 echo "lab: all checks passed"

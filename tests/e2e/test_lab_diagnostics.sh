@@ -5,6 +5,20 @@
 # norm-clipping candidate at 1; c switches element clipping on, marked (on).
 source "$(dirname "$0")/lib.sh" "$@"
 
+# After the first update: b and c started at 0, so their ratio is n/a in
+# both faces (it read inf), and the others are --diagnostics' own.
+first=$("$RNNSTEP" --batch --epochs 1 --diagnostics | sed -n 's/^update \/ parameter *//p' |
+    sed -E 's/(^|  )[UWbVc] /\1/g; s/  +/|/g')
+E2E_READY="epoch 0" e2e_start lab_diagnostics_first
+e2e_keys e D
+e2e_wait_text "(dL/d par: the last update's gradient, before any clipping)"
+e2e_wait_text "(n/a: the parameter was all 0 before the update"
+got=$(e2e_screen | sed -n 's/^ ||update||\/||par|| *//p' | sed -E 's/  +/|/g')
+[ "$got" = "$first" ] || e2e_fail "ratios after the first update '$got', --diagnostics '$first'"
+e2e_screen | grep -qw inf && e2e_fail "inf on the diagnostics view"
+e2e_keys q
+[ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"
+
 batch=$("$RNNSTEP" --batch --epochs 656 --diagnostics)
 values() { echo "$batch" | awk -v key="$1" 'index($0, key) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /e[-+]/) printf "%s ", $i }'; }
 ratios=$(values "update / parameter")

@@ -215,6 +215,40 @@ static void test_trained_and_mid_iteration(void **state)
     support_close(&m);
 }
 
+/* Right after an update the check is of the gradient it applied (its window
+ * at the parameters before it), the one the view still shows, in whole-text
+ * and corpus mode; one micro-step later it is of the next window. */
+static void check_after_update(int seq_len)
+{
+    struct support_model m;
+    support_open(&m,
+                 &(struct support_spec){
+                     .text = "the cat sat on the mat", .hidden = 3, .seed = 7, .seq_len = seq_len});
+    size_t P = rnn_param_count(m.cfg.shape);
+    struct gradients g = gradients_alloc(P);
+    rnn_engine_run(m.engine, 3, 0, NULL);
+    struct rnn_view v = support_view(&m);
+    rnn_engine_gradcheck(m.engine, EPS, g.analytic, g.numeric);
+    check_gradients(g.analytic, g.numeric, P, "right after an update");
+    for (size_t i = 0; i < P; i++)
+        support_near(g.analytic[i], v.grad.U[i], 1e-12, "the update's gradient [%zu]", i);
+
+    rnn_engine_step(m.engine);
+    rnn_engine_gradcheck(m.engine, EPS, g.analytic, g.numeric);
+    rnn_engine_run_to_update(m.engine);
+    v = support_view(&m);
+    assert_memory_equal(v.grad.U, g.analytic, P * sizeof(double));
+    gradients_free(&g);
+    support_close(&m);
+}
+
+static void test_after_update(void **state)
+{
+    (void)state;
+    check_after_update(0);
+    check_after_update(5);
+}
+
 /* Corpus mode: the second window starts from the hidden state carried from
  * the first, which truncated BPTT treats as a constant input. */
 static void check_second_window(int hidden, uint64_t seed)
@@ -230,6 +264,7 @@ static void check_second_window(int hidden, uint64_t seed)
              (unsigned long long)seed);
 
     rnn_engine_finish_iteration(m.engine);
+    rnn_engine_step(m.engine); /* right after the update the check would be of its gradient */
     rnn_engine_gradcheck(m.engine, EPS, g.analytic, g.numeric);
     check_gradients(g.analytic, g.numeric, P, what);
 
@@ -273,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_whole_text_all_configurations),
         cmocka_unit_test(test_trained_and_mid_iteration),
         cmocka_unit_test(test_corpus_second_window),
+        cmocka_unit_test(test_after_update),
         cmocka_unit_test(test_relative_error_formula),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,11 @@
 /* Gradient check view (g): BPTT against central finite differences for
- * every parameter entry at the current parameters, with the relative error
- * and the verdict of rnn_gradcheck_judge (the same as --gradcheck); the
- * entry nearest its limit per parameter on top. Recomputed only when the
- * parameters or the window change. */
+ * every parameter entry of the gradient the panes show (right after an
+ * update the one it applied, else this window's at the current parameters),
+ * with the relative error and the verdict of rnn_gradcheck_judge (the same
+ * as --gradcheck); the entry nearest its limit per parameter on top.
+ * Computed again after every model change (the view is stale then). */
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
 
 #include "draw.h"
@@ -23,15 +22,10 @@ static double check_cost(struct rnn_shape s, int T)
     return 2.0 * (double)rnn_param_count(s) * T * s.hidden * (double)(s.hidden + 2 * s.vocab);
 }
 
-/* Results for the parameters in `theta` at window `position`, with BPTT as
- * the lab settings make it (the cache key). */
 struct gradcheck_view {
-    double *analytic, *numeric, *theta;
+    double *analytic, *numeric;
     struct rnn_gradcheck_result result;
-    size_t position;
-    int truncate;
-    enum rnn_bug bug;
-    bool valid, too_large;
+    bool too_large;
 };
 
 static bool gradcheck_open(void *state, const struct view_env *env, char *err, size_t cap)
@@ -40,8 +34,7 @@ static bool gradcheck_open(void *state, const struct view_env *env, char *err, s
     size_t P = rnn_param_count(env->s->cfg.shape);
     gc->analytic = calloc(P, sizeof(double));
     gc->numeric = calloc(P, sizeof(double));
-    gc->theta = calloc(P, sizeof(double));
-    if (gc->analytic && gc->numeric && gc->theta)
+    if (gc->analytic && gc->numeric)
         return true;
     snprintf(err, cap, "out of memory for the teaching views");
     return false;
@@ -52,26 +45,14 @@ static void gradcheck_close(void *state)
     struct gradcheck_view *gc = state;
     free(gc->analytic);
     free(gc->numeric);
-    free(gc->theta);
 }
 
 static void gradcheck_update(void *state, const struct frame *f, struct rnn_engine *e)
 {
     struct gradcheck_view *gc = state;
-    const struct rnn_view *v = &f->v;
-    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
-    gc->too_large = check_cost(v->shape, v->T) > GRADCHECK_WORK_MAX;
-    if (gc->too_large)
-        return;
-    if (gc->valid && gc->position == v->position && gc->truncate == v->settings.truncate &&
-        gc->bug == v->settings.bug && memcmp(gc->theta, v->theta.U, bytes) == 0)
-        return;
-    memcpy(gc->theta, v->theta.U, bytes);
-    gc->position = v->position;
-    gc->truncate = v->settings.truncate;
-    gc->bug = v->settings.bug;
-    rnn_gradcheck_run(e, gc->analytic, gc->numeric, &gc->result);
-    gc->valid = true;
+    gc->too_large = check_cost(f->v.shape, f->v.T) > GRADCHECK_WORK_MAX;
+    if (!gc->too_large)
+        rnn_gradcheck_run(e, gc->analytic, gc->numeric, &gc->result);
 }
 
 static void draw_error(const struct frame *f, WINDOW *w, int y, int x, double err, bool ok)

@@ -2,12 +2,13 @@
  * gradient of U, W and b that BPTT truncated to K steps gives beside the full
  * one (norms, relative error, cosine), and the share of dL/dW carried by
  * paths longer than K steps (rnn_truncation_profile). The row of the K in
- * effect is marked; { } change it. Recomputed when the parameters or the
- * window change. */
+ * effect is marked; { } change it. Of the gradient the panes show: right
+ * after an update the one it applied, else this window's at the current
+ * parameters (rnn_engine_gradcheck says which), so the full row and the
+ * gradients pane never differ. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "draw.h"
 #include "rnnstep/lab.h"
@@ -40,12 +41,12 @@ static double profile_cost(struct rnn_shape s, int T)
     return (double)T * T * (2.0 * pass + (T + 1) / 2.0 * s.hidden * (double)s.hidden);
 }
 
-/* The profile for the parameters in `theta` at window `position` (the cache key). */
+/* The profile of the gradient the panes show (rnn_truncation_profile),
+ * computed again after every model change (the view is stale then). */
 struct trunc_view {
     struct rnn_truncation_row *rows;
-    double *scratch, *theta;
-    size_t position;
-    bool valid, too_large, failed;
+    double *scratch;
+    bool too_large, failed;
 };
 
 static bool trunc_open(void *state, const struct view_env *env, char *err, size_t cap)
@@ -60,8 +61,7 @@ static bool trunc_open(void *state, const struct view_env *env, char *err, size_
         return true; /* the view says so */
     tv->rows = calloc((size_t)T, sizeof *tv->rows);
     tv->scratch = calloc((size_t)(T + 1) * P, sizeof(double));
-    tv->theta = calloc(P, sizeof(double));
-    if (tv->rows && tv->scratch && tv->theta)
+    if (tv->rows && tv->scratch)
         return true;
     snprintf(err, cap, "out of memory for the teaching views");
     return false;
@@ -72,21 +72,14 @@ static void trunc_close(void *state)
     struct trunc_view *tv = state;
     free(tv->rows);
     free(tv->scratch);
-    free(tv->theta);
 }
 
 static void trunc_update(void *state, const struct frame *f, struct rnn_engine *e)
 {
+    (void)f;
     struct trunc_view *tv = state;
-    const struct rnn_view *v = &f->v;
-    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
-    if (tv->too_large ||
-        (tv->valid && tv->position == v->position && memcmp(tv->theta, v->theta.U, bytes) == 0))
-        return;
-    memcpy(tv->theta, v->theta.U, bytes);
-    tv->position = v->position;
-    tv->failed = !rnn_truncation_profile(e, tv->rows, tv->scratch);
-    tv->valid = true;
+    if (!tv->too_large)
+        tv->failed = !rnn_truncation_profile(e, tv->rows, tv->scratch);
 }
 
 /* The K in effect: 0 (off) and K >= T are full BPTT. */
