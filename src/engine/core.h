@@ -48,6 +48,9 @@ void rnn_model_free(struct rnn_model *m);
 void rnn_model_sync(struct rnn_model *m);
 /* Exchanges theta and before (after an update wrote before), then syncs. */
 void rnn_model_swap(struct rnn_model *m);
+/* The same without the sync, after an update that wrote the transposed
+ * copies of before (struct rnn_update_arrays). */
+void rnn_model_exchange(struct rnn_model *m);
 
 int rnn_ws_init(struct rnn_ws *w, struct rnn_shape s, int T);
 void rnn_ws_free(struct rnn_ws *w);
@@ -112,6 +115,12 @@ struct rnn_update_arrays {
     double *applied;     /* gets g clipped (or g when clipping is off) */
     const double *g;
     size_t n;
+    /* With a model (theta being its parameters): the update also writes the
+     * transposed copies of theta_next's U, W and V into the model's Ut, Wt
+     * and Vt (those not the originals themselves), strip by strip while the
+     * new values are in cache, so rnn_model_exchange needs no pass over them
+     * after it. NULL: theta is any array of n. */
+    const struct rnn_model *transposes;
 };
 
 /* The rule for one update, as the update kernel (kernels.h) takes it. */

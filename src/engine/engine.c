@@ -496,7 +496,7 @@ static unsigned update(struct rnn_engine *e)
 {
     size_t H = (size_t)e->m.s.hidden;
     const struct rnn_settings *s = &e->sc.settings;
-    struct rnn_update_arrays arrays = {e->m.theta, e->m.before, e->applied, e->w.grad, e->P};
+    struct rnn_update_arrays arrays = {e->m.theta, e->m.before, e->applied, e->w.grad, e->P, &e->m};
     double raw = 0.0;
     e->st.clip_scale = 1.0;
     if (s->clip_norm > 0.0)
@@ -508,7 +508,7 @@ static unsigned update(struct rnn_engine *e)
         norms.grad = raw;
         norms.clipped = true;
     }
-    rnn_model_swap(&e->m); /* the new parameters current, the old ones `before` */
+    rnn_model_exchange(&e->m); /* the new parameters current, the old ones `before` */
     e->version++;
     unsigned ev = 0;
     if (!isfinite(norms.grad) || !isfinite(e->st.loss_sum))

@@ -73,12 +73,17 @@ void rnn_model_sync(struct rnn_model *m)
         m->k->transpose(m->Vt, m->p.V, K, H);
 }
 
-void rnn_model_swap(struct rnn_model *m)
+void rnn_model_exchange(struct rnn_model *m)
 {
     double *t = m->theta;
     m->theta = m->before;
     m->before = t;
     model_point(m);
+}
+
+void rnn_model_swap(struct rnn_model *m)
+{
+    rnn_model_exchange(m);
     rnn_model_sync(m);
 }
 

@@ -174,6 +174,11 @@ struct block_product {
     ptrdiff_t b_k;
     int depth;
     bool fresh;
+    /* Visit the column parts last to first: a matrix too large for the L2
+     * cache read in alternating directions by successive steps finds the
+     * part it read last still there. Only which elements go first changes,
+     * never a sum's order. */
+    bool reverse;
 };
 
 /* One register tile: rows m0..m0+mr-1, vectors n0.. (the last holding `last`
@@ -286,7 +291,8 @@ static void block_product(const struct block_product *p, int rows, int cols)
     int nvec = (cols + VLEN - 1) / VLEN;
     int tile_rows = rows == 1 ? 1 : TILE_ROWS, tile_vecs = rows == 1 ? ROW_VECS : TILE_VECS;
     int rparts = part_count(rows, tile_rows), cparts = part_count(nvec, tile_vecs);
-    for (int ci = 0; ci < cparts; ci++) {
+    for (int i = 0; i < cparts; i++) {
+        int ci = p->reverse ? cparts - 1 - i : i;
         int v0 = part_start(nvec, cparts, ci), v1 = part_start(nvec, cparts, ci + 1);
         int last = v1 == nvec ? cols - (nvec - 1) * VLEN : VLEN;
         for (int ri = 0; ri < rparts; ri++) {
@@ -306,7 +312,8 @@ static void recurrence_step(const struct rnn_model *m, struct rnn_ws *w, int t, 
 #pragma omp simd
     for (int i = 0; i < H; i++)
         zt[i] = ux[i] + m->p.b[i];
-    struct block_product wh = {zt, H, w->h + (size_t)(t - 1) * H, 0, 1, m->Wt, H, H, false};
+    struct block_product wh = {zt, H, w->h + (size_t)(t - 1) * H, 0, 1, m->Wt, H, H, false,
+                               t % 2 == 0};
     block_product(&wh, 1, H);
     tanh_array(w->h + (size_t)t * H, zt, H);
 }
@@ -322,7 +329,7 @@ static void window_forward(const struct rnn_model *m, struct rnn_ws *w, const ui
     for (int t = f0; t < f1; t++)
         copy(w->o + (size_t)t * K, m->p.c, K);
     struct block_product vh = {
-        w->o + (size_t)f0 * K, K, w->h + (size_t)(f0 + 1) * H, H, 1, m->Vt, K, H, false};
+        w->o + (size_t)f0 * K, K, w->h + (size_t)(f0 + 1) * H, H, 1, m->Vt, K, H, false, false};
     block_product(&vh, f1 - f0, K);
     for (int t = f0 + 1; t <= f1; t++) {
         size_t at = (size_t)(t - 1) * K;
@@ -352,7 +359,8 @@ static void window_output_gradients(const struct rnn_model *m, struct rnn_ws *w,
                                w->h + (size_t)sp->hi * H,
                                -H,
                                sp->hi - sp->lo + 1,
-                               sp->fresh};
+                               sp->fresh,
+                               false};
     block_product(&dv, K, H);
 }
 
@@ -367,7 +375,8 @@ static void backward_core(const struct rnn_model *m, struct rnn_ws *w, int t, in
     double *dht = w->dh + (size_t)(t - 1) * H, *drt = w->dr + (size_t)(t - 1) * H;
     double *gu = w->g.U + x;
     copy(dht, w->dh_next, H);
-    struct block_product vdy = {dht, H, w->dy + (size_t)(t - 1) * K, 0, 1, m->p.V, H, K, false};
+    struct block_product vdy = {dht, H, w->dy + (size_t)(t - 1) * K, 0, 1, m->p.V, H, K, false,
+                                false};
     block_product(&vdy, 1, H);
 #pragma omp simd
     for (int i = 0; i < H; i++) {
@@ -376,7 +385,7 @@ static void backward_core(const struct rnn_model *m, struct rnn_ws *w, int t, in
     }
     for (int i = 0; i < H; i++)
         gu[(size_t)i * K] += drt[i];
-    struct block_product wdr = {w->dh_next, H, drt, 0, 1, m->p.W, H, H, true};
+    struct block_product wdr = {w->dh_next, H, drt, 0, 1, m->p.W, H, H, true, t % 2 == 0};
     block_product(&wdr, 1, H);
 }
 
@@ -395,7 +404,8 @@ static void window_backward(const struct rnn_model *m, struct rnn_ws *w, const u
                                w->h + (size_t)(sp->hi - 1) * H,
                                -H,
                                sp->hi - sp->lo + 1,
-                               sp->fresh};
+                               sp->fresh,
+                               false};
     block_product(&dw, H, H);
 }
 
@@ -437,7 +447,7 @@ static double forward_step_blocked(const struct rnn_model *m, struct rnn_ws *w, 
     recurrence_step(m, w, t, x);
     double *ot = w->o + (size_t)(t - 1) * K;
     copy(ot, m->p.c, K);
-    struct block_product vh = {ot, K, w->h + (size_t)t * H, 0, 1, m->Vt, K, H, false};
+    struct block_product vh = {ot, K, w->h + (size_t)t * H, 0, 1, m->Vt, K, H, false, false};
     block_product(&vh, 1, K);
     double L = softmax_loss(ot, w->y + (size_t)(t - 1) * K, K, target, &w->pred[t - 1]);
     w->loss[t - 1] = L;
@@ -453,34 +463,42 @@ static void backward_step_blocked(const struct rnn_model *m, struct rnn_ws *w, i
     dyt[target] -= 1.0;
     for (int i = 0; i < K; i++)
         w->g.c[i] += dyt[i];
-    struct block_product dv = {w->g.V, H, dyt, 1, 0, w->h + (size_t)t * H, 0, 1, false};
+    struct block_product dv = {w->g.V, H, dyt, 1, 0, w->h + (size_t)t * H, 0, 1, false, false};
     block_product(&dv, K, H);
     backward_core(m, w, t, x);
     struct block_product dw = {
-        w->g.W, H, w->dr + (size_t)(t - 1) * H, 1, 0, w->h + (size_t)(t - 1) * H, 0, 1, false};
+        w->g.W, H, w->dr + (size_t)(t - 1) * H, 1, 0, w->h + (size_t)(t - 1) * H, 0, 1, false,
+        false};
     block_product(&dw, H, H);
 }
 
-/* dst (cols x rows) = the transpose of src (rows x cols), for the model's
- * transposed copies after each update: in 8 x 8 blocks (one 4 KiB-strided
- * column of a large matrix would evict itself from the cache), each made of
- * register tiles of VLEN x VLEN; the edges element by element. */
-static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
+/* dst (cols x rows, row stride ldd) = the transpose of src (rows x cols, row
+ * stride lds), for the model's transposed copies: in 8 x 8 blocks (one
+ * 4 KiB-strided column of a large matrix would evict itself from the cache),
+ * each made of register tiles of VLEN x VLEN, the edges element by element;
+ * eight rows of dst at a time, so each is written in one run. */
+static void transpose_part(double *restrict dst, size_t ldd, const double *restrict src,
+                           size_t lds, size_t rows, size_t cols)
 {
     enum { BLOCK = 8 };
-    for (int r0 = 0; r0 < rows; r0 += BLOCK)
-        for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-            int r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows,
-                c1 = c0 + BLOCK < cols ? c0 + BLOCK : cols;
+    for (size_t c0 = 0; c0 < cols; c0 += BLOCK)
+        for (size_t r0 = 0; r0 < rows; r0 += BLOCK) {
+            size_t r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows,
+                   c1 = c0 + BLOCK < cols ? c0 + BLOCK : cols;
             if (r1 - r0 == BLOCK && c1 - c0 == BLOCK) {
-                for (int r = r0; r < r1; r += VLEN)
-                    for (int c = c0; c < c1; c += VLEN)
-                        vec_transpose_tile(dst + (size_t)c * rows + r, rows,
-                                           src + (size_t)r * cols + c, cols);
+                for (size_t r = r0; r < r1; r += VLEN)
+                    for (size_t c = c0; c < c1; c += VLEN)
+                        vec_transpose_tile(dst + c * ldd + r, (ptrdiff_t)ldd, src + r * lds + c,
+                                           (ptrdiff_t)lds);
                 continue;
             }
-            for (int r = r0; r < r1; r++)
-                for (int c = c0; c < c1; c++)
-                    dst[(size_t)c * rows + r] = src[(size_t)r * cols + c];
+            for (size_t r = r0; r < r1; r++)
+                for (size_t c = c0; c < c1; c++)
+                    dst[c * ldd + r] = src[r * lds + c];
         }
+}
+
+static void transpose(double *restrict dst, const double *restrict src, int rows, int cols)
+{
+    transpose_part(dst, (size_t)rows, src, (size_t)cols, (size_t)rows, (size_t)cols);
 }

@@ -53,19 +53,81 @@ RNN_ALWAYS_INLINE int update_chunk(const struct rnn_update_arrays *a,
     return changed;
 }
 
-/* The whole update in one pass over memory; the norms' lanes are summed as
- * rnn_l2_norm sums them (core.h), so norms.grad is rnn_l2_norm(g). Without
- * clipping, applied is g and the step norm is the gradient norm. */
+/* Elements i0..i1-1, element i into norm lane i % RNN_NORM_LANES: a part of
+ * one pass over the whole array in index order adds the same terms to each
+ * lane in the same order as that pass. */
+RNN_ALWAYS_INLINE int update_range(const struct rnn_update_arrays *a,
+                                   const struct rnn_update_rule *r, enum rnn_optimizer opt,
+                                   bool clipping, size_t i0, size_t i1, double *restrict grad_sq,
+                                   double *restrict step_sq)
+{
+    size_t lane = i0 % RNN_NORM_LANES, head = i0 + (RNN_NORM_LANES - lane) % RNN_NORM_LANES;
+    head = head < i1 ? head : i1;
+    int changed = update_chunk(a, r, opt, clipping, i0, head - i0, grad_sq + lane, step_sq + lane);
+    size_t i = head;
+    for (; i + RNN_NORM_LANES <= i1; i += RNN_NORM_LANES)
+        changed |= update_chunk(a, r, opt, clipping, i, RNN_NORM_LANES, grad_sq, step_sq);
+    return changed | update_chunk(a, r, opt, clipping, i, i1 - i, grad_sq, step_sq);
+}
+
+/* A run of theta's layout that the update walks in strips of rows: with a
+ * transposed copy `dst` (cols x rows) it is refreshed from each strip of
+ * theta_next just written, while that strip is still in cache. */
+struct update_part {
+    size_t at, rows, cols;
+    double *dst;
+};
+
+/* The parts of theta: its blocks (U, W, b, V, c), with the transposed copies
+ * when the update writes them (core.h), else the whole array as one row.
+ * Returns how many. */
+static int update_parts(const struct rnn_update_arrays *a, struct update_part *parts)
+{
+    const struct rnn_model *m = a->transposes;
+    if (!m) {
+        parts[0] = (struct update_part){0, 1, a->n, NULL};
+        return 1;
+    }
+    double *const copies[RNN_P_COUNT] = {
+        [RNN_P_U] = m->Ut != m->p.U ? m->Ut : NULL,
+        [RNN_P_W] = m->Wt != m->p.W ? m->Wt : NULL,
+        [RNN_P_V] = m->Vt != m->p.V ? m->Vt : NULL,
+    };
+    for (int id = 0; id < RNN_P_COUNT; id++) {
+        int rows, cols;
+        rnn_param_dims(m->s, (enum rnn_param_id)id, &rows, &cols);
+        parts[id] = (struct update_part){rnn_param_offset(m->s, (enum rnn_param_id)id),
+                                         (size_t)rows, (size_t)cols, copies[id]};
+    }
+    return RNN_P_COUNT;
+}
+
+/* The whole update in one pass over memory (with the transposes in it); the
+ * norms' lanes are summed as rnn_l2_norm sums them (core.h), so norms.grad is
+ * rnn_l2_norm(g). Without clipping, applied is g and the step norm is the
+ * gradient norm. */
 RNN_ALWAYS_INLINE void update_elements(const struct rnn_update_arrays *a,
                                        const struct rnn_update_rule *r, enum rnn_optimizer opt,
                                        bool clipping, struct rnn_update_norms *out)
 {
+    /* Rows per strip: the strip of theta_next just written stays in the L2
+     * cache for its transpose (256 KiB of W at hidden 512), and each row of
+     * the copy gets 64 doubles in a row, whole cache lines, not one. */
+    enum { STRIP = 64 };
     double grad_sq[RNN_NORM_LANES] = {0}, step_sq[RNN_NORM_LANES] = {0};
-    size_t whole = a->n - a->n % RNN_NORM_LANES;
-    int changed = 0;
-    for (size_t i0 = 0; i0 < whole; i0 += RNN_NORM_LANES)
-        changed |= update_chunk(a, r, opt, clipping, i0, RNN_NORM_LANES, grad_sq, step_sq);
-    changed |= update_chunk(a, r, opt, clipping, whole, a->n - whole, grad_sq, step_sq);
+    struct update_part parts[RNN_P_COUNT];
+    int nparts = update_parts(a, parts), changed = 0;
+    for (int k = 0; k < nparts; k++) {
+        const struct update_part *p = &parts[k];
+        for (size_t r0 = 0; r0 < p->rows; r0 += STRIP) {
+            size_t r1 = r0 + STRIP < p->rows ? r0 + STRIP : p->rows;
+            size_t i0 = p->at + r0 * p->cols;
+            changed |=
+                update_range(a, r, opt, clipping, i0, p->at + r1 * p->cols, grad_sq, step_sq);
+            if (p->dst)
+                transpose_part(p->dst + r0, p->rows, a->theta_next + i0, p->cols, r1 - r0, p->cols);
+        }
+    }
     out->grad = sqrt(rnn_norm_lanes_total(grad_sq));
     out->step = clipping ? sqrt(rnn_norm_lanes_total(step_sq)) : out->grad;
     out->clipped = changed != 0;

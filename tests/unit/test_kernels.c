@@ -145,6 +145,65 @@ static void transposes_are_exact(void **state)
     }
 }
 
+/* One Adagrad update with clipping of m's theta (from an empty memory) into
+ * m.before by table k, writing m's transposed copies too when `with_copies`;
+ * out gets the new parameters, the applied gradient, the new memory (count
+ * each) and the two norms. */
+static void update_into(struct fixture *f, const struct rnn_kernels *k, bool with_copies,
+                        const double *g, double *out)
+{
+    size_t n = f->m.count;
+    double *memory = test_calloc(n, sizeof(double));
+    struct rnn_opt_state st = {.s1 = memory, .s2 = memory, .prev1 = out + 2 * n, .prev2 = NULL};
+    const struct rnn_settings set = {.lr = 0.1, .optimizer = RNN_OPT_ADAGRAD, .clip = 0.5};
+    const struct rnn_update_arrays a = {f->m.theta, f->m.before, out + n,
+                                        g,          n,           with_copies ? &f->m : NULL};
+    struct rnn_update_norms norms;
+    rnn_opt_update(k, &set, &st, &a, &norms);
+    memcpy(out, f->m.before, n * sizeof(double));
+    out[3 * n] = norms.grad;
+    out[3 * n + 1] = norms.step;
+    test_free(memory);
+}
+
+/* The update that refreshes the transposed copies strip by strip gives the
+ * bits of the plain update, and the copies rnn_model_sync would make. */
+static void update_writes_the_transposes(void **state)
+{
+    (void)state;
+    static const struct rnn_shape sizes[] = {{1, 4}, {3, 1}, {17, 65}, {100, 65}, {133, 37}};
+    const struct rnn_kernels *tables[] = {&rnn_kernels_generic, rnn_kernels_select()};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+        for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
+            struct fixture f;
+            fixture_open(&f, sizes[i], 90 + i);
+            size_t n = f.m.count, hv = (size_t)sizes[i].hidden * sizes[i].vocab,
+                   hh = (size_t)sizes[i].hidden * sizes[i].hidden;
+            double *g = test_malloc(n * sizeof(double));
+            double *plain = test_malloc((3 * n + 2) * sizeof(double));
+            double *fused = test_malloc((3 * n + 2) * sizeof(double));
+            double *copies = test_malloc((2 * hv + hh) * sizeof(double));
+            for (size_t j = 0; j < n; j++)
+                g[j] = sin((double)j); /* some beyond the clip, all distinct */
+            update_into(&f, tables[k], false, g, plain);
+            update_into(&f, tables[k], true, g, fused);
+            assert_memory_equal(plain, fused, (3 * n + 2) * sizeof(double));
+            rnn_model_exchange(&f.m);
+            memcpy(copies, f.m.Ut, hv * sizeof(double));
+            memcpy(copies + hv, f.m.Vt, hv * sizeof(double));
+            memcpy(copies + 2 * hv, f.m.Wt, hh * sizeof(double));
+            rnn_model_sync(&f.m);
+            assert_memory_equal(copies, f.m.Ut, hv * sizeof(double));
+            assert_memory_equal(copies + hv, f.m.Vt, hv * sizeof(double));
+            assert_memory_equal(copies + 2 * hv, f.m.Wt, hh * sizeof(double));
+            test_free(g);
+            test_free(plain);
+            test_free(fused);
+            test_free(copies);
+            fixture_close(&f);
+        }
+}
+
 static double ulps(double got, double want)
 {
     if (got == want)
@@ -219,6 +278,7 @@ int main(void)
         cmocka_unit_test(variants_give_the_generic_bits),
         cmocka_unit_test(window_equals_steps),
         cmocka_unit_test(transposes_are_exact),
+        cmocka_unit_test(update_writes_the_transposes),
         cmocka_unit_test(tanh_is_accurate),
         cmocka_unit_test(softmax_exp_is_accurate),
     };

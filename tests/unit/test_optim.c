@@ -21,7 +21,7 @@ static void update_in_place(const struct rnn_kernels *k, const struct rnn_settin
     assert_true(n <= MAX_N);
     st->prev1 = prev1;
     st->prev2 = prev2;
-    rnn_opt_update(k, s, st, &(struct rnn_update_arrays){theta, next, applied, g, n}, norms);
+    rnn_opt_update(k, s, st, &(struct rnn_update_arrays){theta, next, applied, g, n, NULL}, norms);
     memcpy(theta, next, n * sizeof(double));
     memmove(s1, st->s1, n * sizeof(double)); /* the same array when the optimiser keeps none */
     memmove(s2, st->s2, n * sizeof(double));
@@ -127,7 +127,7 @@ static bool clip_with(const double *g, double *out, size_t n, double clip)
     struct rnn_opt_state st = {.s1 = s1, .s2 = s2};
     rnn_opt_reset(&st, n);
     const struct rnn_settings s = {.lr = 0.0, .optimizer = RNN_OPT_SGD, .clip = clip};
-    const struct rnn_update_arrays a = {theta, next, out, g, n};
+    const struct rnn_update_arrays a = {theta, next, out, g, n, NULL};
     struct rnn_update_norms norms;
     rnn_opt_update(rnn_kernels_select(), &s, &st, &a, &norms);
     assert_true(norms.grad == rnn_l2_norm(g, n));
