@@ -142,6 +142,10 @@ struct rnn_view {
     double clip_scale;       /* at an update: the factor --clip-norm applied (1: none) */
     unsigned last_events;    /* events of the last micro-step */
     struct rnn_settings settings;
+    /* Changes whenever the parameters may have (an update, a rewind, a
+     * surgery, a reset): what a front end computed from them is current
+     * while it is the same. */
+    uint64_t params_version;
 };
 
 struct rnn_engine;
@@ -151,6 +155,13 @@ struct rnn_engine;
 struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct rnn_text *text,
                                      const double *theta0);
 void rnn_engine_destroy(struct rnn_engine *e);
+
+/* Takes now, contents unchanged, every page that stepping, updates,
+ * checkpoints and rnn_engine_window_loss write (allocating the latter's
+ * scratch), instead of at the first key of an interactive front end that
+ * writes each: at hidden 512 those first writes cost tens of milliseconds
+ * of page faults. Batch runs need not: their faults are spread over the run. */
+void rnn_engine_prefault(struct rnn_engine *e);
 
 /* A new, independent engine in the same state: parameters, optimiser state,
  * activations and gradients of the current iteration, position, settings and

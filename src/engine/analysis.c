@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "fma_clones.h"
 #include "lab.h"
 
 /* Seed of the power iteration's start vector: fixed, so the gauge is
@@ -407,8 +408,8 @@ double rnn_gradcheck_worst(struct rnn_shape shape, enum rnn_param_id id, const d
 
 /* ---- parameter summaries ----------------------------------------------- */
 
-void rnn_param_summarise(struct rnn_shape shape, enum rnn_param_id id, const double *block,
-                         struct rnn_param_summary *out)
+RNN_FMA_CLONES static void summarise(struct rnn_shape shape, enum rnn_param_id id,
+                                     const double *block, struct rnn_param_summary *out)
 {
     int rows, cols;
     rnn_param_dims(shape, id, &rows, &cols);
@@ -431,6 +432,12 @@ void rnn_param_summarise(struct rnn_shape shape, enum rnn_param_id id, const dou
         .count = count,
         .nonfinite = count - finite,
     };
+}
+
+void rnn_param_summarise(struct rnn_shape shape, enum rnn_param_id id, const double *block,
+                         struct rnn_param_summary *out)
+{
+    summarise(shape, id, block, out);
 }
 
 /* ---- sampling and predictions ------------------------------------------ */

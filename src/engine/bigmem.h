@@ -24,4 +24,8 @@ static inline size_t rnn_line_round(size_t n)
 void *rnn_big_calloc(size_t count, size_t size);
 void rnn_big_free(void *p);
 
+/* Takes the pages of [p, p + bytes) now, contents unchanged, so that their
+ * first write later (a checkpoint, the first update) pays no page fault. */
+void rnn_big_prefault(void *p, size_t bytes);
+
 #endif

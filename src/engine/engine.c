@@ -112,6 +112,12 @@ static bool config_ok(const struct rnn_config *cfg, const struct rnn_text *text)
  * and their states before the last update, and scaled (--clip-norm's gradient). */
 #define ENGINE_BLOCK_ARRAYS 7
 
+/* The per-engine block's size, from its first array to the end of the last. */
+static size_t block_bytes(const struct rnn_engine *e)
+{
+    return ((size_t)(e->hcarry - e->theta0) + (size_t)e->m.s.hidden) * sizeof(double);
+}
+
 /* All memory of an engine, zeroed, with empty history. */
 static struct rnn_engine *engine_alloc(struct rnn_shape shape, int T, size_t history_bytes,
                                        const struct rnn_text *text)
@@ -166,21 +172,41 @@ struct rnn_engine *rnn_engine_create(const struct rnn_config *cfg, const struct 
     return e;
 }
 
+/* A workspace's arrays, for copying or prefaulting them all. */
+struct ws_span {
+    void *p;
+    size_t bytes;
+};
+#define WS_SPANS 11
+
+static void ws_spans(const struct rnn_ws *w, struct rnn_shape shape, size_t P,
+                     struct ws_span out[WS_SPANS])
+{
+    size_t H = (size_t)shape.hidden, K = (size_t)shape.vocab, n = (size_t)w->T, d = sizeof(double);
+    const struct ws_span spans[WS_SPANS] = {
+        {w->h, (n + 1) * H * d}, {w->z, n * H * d}, {w->o, n * K * d},          {w->y, n * K * d},
+        {w->dy, n * K * d},      {w->loss, n * d},  {w->dh, n * H * d},         {w->dr, n * H * d},
+        {w->dh_next, H * d},     {w->grad, P * d},  {w->pred, n * sizeof(int)},
+    };
+    memcpy(out, spans, sizeof spans);
+}
+
 static void copy_workspace(struct rnn_ws *d, const struct rnn_ws *s, struct rnn_shape shape,
                            size_t P)
 {
-    size_t H = (size_t)shape.hidden, K = (size_t)shape.vocab, n = (size_t)s->T;
-    memcpy(d->h, s->h, (n + 1) * H * sizeof(double));
-    memcpy(d->z, s->z, n * H * sizeof(double));
-    memcpy(d->o, s->o, n * K * sizeof(double));
-    memcpy(d->y, s->y, n * K * sizeof(double));
-    memcpy(d->dy, s->dy, n * K * sizeof(double));
-    memcpy(d->loss, s->loss, n * sizeof(double));
-    memcpy(d->dh, s->dh, n * H * sizeof(double));
-    memcpy(d->dr, s->dr, n * H * sizeof(double));
-    memcpy(d->dh_next, s->dh_next, H * sizeof(double));
-    memcpy(d->grad, s->grad, P * sizeof(double));
-    memcpy(d->pred, s->pred, n * sizeof(int));
+    struct ws_span to[WS_SPANS], from[WS_SPANS];
+    ws_spans(d, shape, P, to);
+    ws_spans(s, shape, P, from);
+    for (int i = 0; i < WS_SPANS; i++)
+        memcpy(to[i].p, from[i].p, from[i].bytes);
+}
+
+static void prefault_workspace(const struct rnn_ws *w, struct rnn_shape shape, size_t P)
+{
+    struct ws_span spans[WS_SPANS];
+    ws_spans(w, shape, P, spans);
+    for (int i = 0; i < WS_SPANS; i++)
+        rnn_big_prefault(spans[i].p, spans[i].bytes);
 }
 
 static void copy_loss_log(struct rnn_loss_log *d, const struct rnn_loss_log *s)
@@ -206,8 +232,7 @@ struct rnn_engine *rnn_engine_clone(const struct rnn_engine *e)
     memcpy(d->m.before, e->m.before, e->P * sizeof(double));
     rnn_model_sync(&d->m);
     copy_workspace(&d->w, &e->w, e->m.s, e->P);
-    memcpy(d->theta0, e->theta0,
-           ((size_t)(e->hcarry - e->theta0) + (size_t)e->m.s.hidden) * sizeof(double));
+    memcpy(d->theta0, e->theta0, block_bytes(e));
     /* The optimiser's state whole, then its arrays moved to the places in d's
      * block where the updates' exchanges left them in e's. */
     d->opt = e->opt;
@@ -908,6 +933,7 @@ void rnn_engine_view(const struct rnn_engine *e, struct rnn_view *v)
     v->clip_scale = e->st.clip_scale;
     v->last_events = e->st.last_events;
     v->settings = e->sc.settings;
+    v->params_version = e->version;
 }
 
 const char *rnn_phase_name(enum rnn_phase phase)
@@ -948,6 +974,17 @@ static bool check_scratch(struct rnn_engine *e)
                                 rnn_ws_init(&e->check_w, e->m.s, e->T) == 0);
 }
 
+void rnn_engine_prefault(struct rnn_engine *e)
+{
+    size_t P = e->P;
+    rnn_ckpt_prefault(&e->ring);
+    rnn_big_prefault(e->theta0, block_bytes(e));
+    rnn_big_prefault(e->m.before, P * sizeof(double));
+    prefault_workspace(&e->w, e->m.s, P);
+    if (check_scratch(e)) /* the window loss's forward pass, and the next iteration's */
+        prefault_workspace(&e->check_w, e->m.s, P);
+}
+
 size_t rnn_engine_window_next(const struct rnn_engine *e, bool *new_pass)
 {
     double h0[RNN_HIDDEN_MAX];
@@ -981,9 +1018,10 @@ double rnn_engine_window_loss(struct rnn_engine *e)
     }
     if (!check_scratch(e))
         return NAN;
-    double h0[RNN_HIDDEN_MAX];
-    const uint8_t *in = e->text->ids + check_window(e, h0);
-    double loss = rnn_window_loss(&e->m, &e->check_w, h0, in, in + 1);
+    /* The window kernel's forward steps: the same bits as the step by step
+     * pass, and faster (Omega as one product). */
+    const uint8_t *in = e->text->ids + check_window(e, e->check_w.h);
+    double loss = rnn_window_train(&e->m, &e->check_w, in, 0, e->T);
     e->ahead = e->st.pos == 0; /* the next iteration's forward pass, if nothing changes first */
     e->ahead_tick = e->sc.tick;
     e->ahead_version = e->version;

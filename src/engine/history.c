@@ -37,6 +37,11 @@ void rnn_ckpt_clear(struct rnn_ckpt_ring *r)
     r->len = 0;
 }
 
+void rnn_ckpt_prefault(struct rnn_ckpt_ring *r)
+{
+    rnn_big_prefault(r->data, r->cap * r->width * sizeof(double));
+}
+
 double *rnn_ckpt_push(struct rnn_ckpt_ring *r, const struct rnn_scalars *sc)
 {
     size_t slot = r->head;

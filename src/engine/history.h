@@ -27,6 +27,8 @@ struct rnn_ckpt_ring {
 int rnn_ckpt_init(struct rnn_ckpt_ring *r, size_t cap, size_t width);
 void rnn_ckpt_free(struct rnn_ckpt_ring *r);
 void rnn_ckpt_clear(struct rnn_ckpt_ring *r);
+/* Takes the pages of every slot now (rnn_big_prefault). */
+void rnn_ckpt_prefault(struct rnn_ckpt_ring *r);
 /* Stores a new newest checkpoint (evicting the oldest when full); returns its array. */
 double *rnn_ckpt_push(struct rnn_ckpt_ring *r, const struct rnn_scalars *sc);
 /* The newest checkpoint taken strictly before `tick` (or at tick 0), dropping

@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static double dot(const double *a, const double *b, size_t n)
+#include "fma_clones.h"
+
+RNN_FMA_CLONES static double dot(const double *a, const double *b, size_t n)
 {
     double s = 0.0;
     for (size_t i = 0; i < n; i++)
@@ -89,8 +91,8 @@ bool rnn_truncation_profile(struct rnn_engine *e, struct rnn_truncation_row *row
     return !isnan(full[0]);
 }
 
-void rnn_clip_compare(const double *g, size_t n, double clip, double clip_norm,
-                      struct rnn_clip_compare *out)
+RNN_FMA_CLONES static void clip_compare(const double *g, size_t n, double clip, double clip_norm,
+                                        struct rnn_clip_compare *out)
 {
     double raw = sqrt(dot(g, g, n));
     out->norm_scale = clip_norm > 0.0 && raw > clip_norm ? clip_norm / raw : 1.0;
@@ -114,6 +116,12 @@ void rnn_clip_compare(const double *g, size_t n, double clip, double clip_norm,
     out->element_clipped = changed;
     out->norm_norm = sqrt(ns);
     out->norm_cosine = cosine(ncross, out->norm_norm, raw);
+}
+
+void rnn_clip_compare(const double *g, size_t n, double clip, double clip_norm,
+                      struct rnn_clip_compare *out)
+{
+    clip_compare(g, n, clip, clip_norm, out);
 }
 
 void rnn_diagnostics_compute(const struct rnn_engine *e, const struct rnn_view *v,

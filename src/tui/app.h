@@ -59,11 +59,11 @@ struct tui_message {
 struct tui_derived {
     bool stale; /* the model changed since this was last updated */
     double loss_now;
-    /* What loss_now was computed for: a step inside an iteration changes
-     * neither the parameters nor the window, so it does not pay for another
-     * forward pass over the window. */
-    double *loss_theta;
-    uint64_t loss_iteration;
+    /* What loss_now was computed for (loss_known: anything yet): a step
+     * inside an iteration changes neither the parameters nor the window, so
+     * it does not pay for another forward pass over the window. */
+    bool loss_known;
+    uint64_t loss_version, loss_iteration;
     size_t loss_position;
 };
 

@@ -76,16 +76,14 @@ static int frame_t_show(const struct rnn_view *v)
  * is recomputed only when the parameters or the window differ. */
 static void update_loss(struct tui_derived *d, struct rnn_engine *e, const struct rnn_view *v)
 {
-    size_t bytes = rnn_param_count(v->shape) * sizeof(double);
-    bool same = d->loss_theta && d->loss_iteration == v->iteration &&
-                d->loss_position == v->position && memcmp(d->loss_theta, v->theta.U, bytes) == 0;
-    if (!same) {
-        d->loss_now = rnn_engine_window_loss(e);
-        if (d->loss_theta)
-            memcpy(d->loss_theta, v->theta.U, bytes);
-        d->loss_iteration = v->iteration;
-        d->loss_position = v->position;
-    }
+    if (d->loss_known && d->loss_version == v->params_version &&
+        d->loss_iteration == v->iteration && d->loss_position == v->position)
+        return;
+    d->loss_now = rnn_engine_window_loss(e);
+    d->loss_known = true;
+    d->loss_version = v->params_version;
+    d->loss_iteration = v->iteration;
+    d->loss_position = v->position;
 }
 
 /* Corpus mode after an update: the counter has moved on to the next

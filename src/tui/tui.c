@@ -50,7 +50,7 @@ static void bench_frames(struct tui *t, long n)
     long drawn = 0;
     for (; drawn < n && !signals_pending(); drawn++) { /* a signal ends it as any run */
         t->derived.stale = true;
-        t->derived.loss_iteration = UINT64_MAX; /* every frame pays for the loss */
+        t->derived.loss_known = false; /* every frame pays for the loss */
         clearok(curscr, TRUE);
         screen_draw(t);
     }
@@ -140,9 +140,7 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
         report_error("%s", err);
         return 2;
     }
-    t.derived.loss_theta =
-        malloc(rnn_param_count(s->cfg.shape) * sizeof(double)); /* NULL: no cache */
-    t.derived.loss_iteration = UINT64_MAX; /* nothing cached yet: never compare the unset copy */
+    rnn_engine_prefault(s->engine); /* the first step, update and checkpoint pay no page faults */
     bool ok = teach_open(&t, err, sizeof err) == 0 && screen_relayout(&t);
     if (ok && lesson) {
         t.host.rows_below = LESSON_CAPTION_ROWS;
@@ -156,7 +154,6 @@ int tui_run(struct session *s, const struct options *o, const struct lesson *les
         main_loop(&t);
     screen_free(&t);
     ok = teach_close(&t, err, sizeof err) == 0 && ok;
-    free(t.derived.loss_theta);
     terminal_restore();
     if (!ok) {
         report_error("%s", err);

@@ -1,9 +1,11 @@
 /* Every command of the command table says REACT_RECALC when it changed the
  * model: the panes and views update only after a RECALC (screen.c), so a
  * command that changes the parameters, the position or the settings and
- * says only REACT_REFRESH would leave stale numbers on the screen. Each
- * command runs on a fresh worked-example session part-way through an
- * iteration, once as typed alone and once with a count. */
+ * says only REACT_REFRESH would leave stale numbers on the screen. The loss
+ * at the current parameters is recomputed only when the view's
+ * params_version changed, so a command that changes the parameters must
+ * change it too. Each command runs on a fresh worked-example session
+ * part-way through an iteration, once as typed alone and once with a count. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,6 +24,7 @@ struct model_state {
     size_t position;
     struct rnn_settings settings;
     double theta[64];
+    uint64_t params_version; /* not compared: it may change with the same theta */
 };
 
 static void snapshot(const struct tui *t, struct model_state *m)
@@ -36,6 +39,7 @@ static void snapshot(const struct tui *t, struct model_state *m)
     size_t n = rnn_param_count(v.shape);
     assert_true(n <= sizeof m->theta / sizeof m->theta[0]);
     memcpy(m->theta, v.theta.U, n * sizeof(double));
+    m->params_version = v.params_version;
 }
 
 static bool same_model(const struct model_state *a, const struct model_state *b)
@@ -77,6 +81,10 @@ static bool check_command(enum cmd_id id, uint64_t count, bool counted)
     if (changed && !react_recalc(flags))
         fail_msg("%s (count %llu) changed the model but returned 0x%x, not REACT_RECALC", names[id],
                  (unsigned long long)count, flags);
+    if (memcmp(before.theta, after.theta, sizeof before.theta) != 0 &&
+        before.params_version == after.params_version)
+        fail_msg("%s (count %llu) changed the parameters but not params_version", names[id],
+                 (unsigned long long)count);
 
     assert_int_equal(teach_close(&t, err, sizeof err), 0);
     session_close(&s);
