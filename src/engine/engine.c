@@ -39,6 +39,17 @@ struct engine_step {
     unsigned begin_events; /* what the current iteration's first micro-step raised */
 };
 
+/* What the last update changed beyond the arrays it exchanged, so that a
+ * rewind right after it can put them back instead of replaying (valid while
+ * nothing else has happened since). The carried hidden state it set is read
+ * only by the next iteration, so it need not go back. */
+struct update_undo {
+    bool valid;
+    struct rnn_scalars sc;
+    uint64_t opt_steps;
+    double beta1_t, beta2_t;
+};
+
 struct rnn_engine {
     const struct rnn_text *text;
     int T;
@@ -57,16 +68,17 @@ struct rnn_engine {
      * tick with the same parameters. */
     bool ahead;
     uint64_t ahead_tick, ahead_version;
-    /* What the last update changed beyond the arrays it exchanged, so that a
-     * rewind right after it can put them back instead of replaying (valid
-     * while nothing else has happened since). The carried hidden state it
-     * set is read only by the next iteration, so it need not go back. */
+    struct update_undo undo;
+    /* The state before the current iteration began, kept when it took over
+     * the pass done ahead: the last iteration's workspace is then check_w,
+     * intact, and a rewind to this iteration's start puts it all back
+     * instead of replaying (valid while check_w and the state before are). */
     struct {
         bool valid;
         struct rnn_scalars sc;
-        uint64_t opt_steps;
-        double beta1_t, beta2_t;
-    } undo;
+        struct engine_step st;
+        struct update_undo undo;
+    } restart;
 
     struct rnn_ckpt_ring ring;
     uint64_t ckpt_stride;
@@ -282,6 +294,7 @@ static void clear_window(struct rnn_engine *e)
     e->st.grad_norm = 0.0;
     e->st.clip_scale = 1.0;
     e->undo.valid = false;
+    e->restart.valid = false;
     /* Nothing is accumulated before the first backward step: a reset or a
      * rewind to the start must not show the gradient of a later state. */
     memset(e->w.grad, 0, e->P * sizeof(double));
@@ -442,19 +455,24 @@ static bool window_resets(const struct rnn_engine *e)
     return e->sc.iteration == 0 || e->sc.next_p + (size_t)e->T + 1 >= e->text->len;
 }
 
+static void swap_workspaces(struct rnn_engine *e)
+{
+    struct rnn_ws t = e->w;
+    e->w = e->check_w;
+    e->check_w = t;
+}
+
 /* The forward pass done ahead on check_w, when it is this window's at these
  * parameters: the two workspaces change places (all else in them is
- * written by the steps). */
-static void take_ahead(struct rnn_engine *e)
+ * written by the steps). Returns whether they did. */
+static bool take_ahead(struct rnn_engine *e)
 {
-    e->st.fwd_known = 0;
-    if (e->ahead && e->ahead_tick == e->sc.tick && e->ahead_version == e->version) {
-        struct rnn_ws t = e->w;
-        e->w = e->check_w;
-        e->check_w = t;
-        e->st.fwd_known = e->T;
-    }
+    bool taken = e->ahead && e->ahead_tick == e->sc.tick && e->ahead_version == e->version;
+    if (taken)
+        swap_workspaces(e);
+    e->st.fwd_known = taken ? e->T : 0;
     e->ahead = false;
+    return taken;
 }
 
 /* by_steps: the micro-steps add onto a zeroed gradient; the whole-window
@@ -462,9 +480,12 @@ static void take_ahead(struct rnn_engine *e)
 static unsigned begin_iteration(struct rnn_engine *e, bool by_steps)
 {
     unsigned ev = 0;
+    e->restart.sc = e->sc;
+    e->restart.st = e->st;
+    e->restart.undo = e->undo;
     if (checkpoint_due(e))
         checkpoint_save(e);
-    take_ahead(e);
+    e->restart.valid = take_ahead(e);
     size_t H = (size_t)e->m.s.hidden;
     if (window_resets(e)) {
         e->sc.next_p = 0;
@@ -528,6 +549,7 @@ static unsigned update(struct rnn_engine *e)
         arrays.g = norm_clipped(e, &raw, &e->st.clip_scale);
     struct rnn_update_norms norms;
     keep_undo(e);
+    e->restart.valid = false; /* the state before the iteration is history now */
     rnn_opt_update(e->m.k, s, &e->opt, &arrays, &norms);
     if (e->st.clip_scale != 1.0) { /* the log keeps the unclipped norm */
         norms.grad = raw;
@@ -831,12 +853,34 @@ static bool rewind_in_iteration(struct rnn_engine *e, uint64_t target)
     return true;
 }
 
-/* Rewinds that need no checkpoint: within the current iteration, or into
- * the last one right after its update. */
+/* Back to the start of the current iteration when it began by taking over
+ * the pass done ahead and nothing was changed during it: the workspaces
+ * change places again (the last iteration's is whole in check_w, the pass
+ * ahead is still in the other, for the next begin to take over again) and
+ * the state before the begin comes back. */
+static void restart_iteration(struct rnn_engine *e)
+{
+    uint64_t start = e->sc.tick - (uint64_t)e->st.pos;
+    if (!e->restart.valid || !plain_window(e) || change_within(e, start, e->sc.tick))
+        return;
+    swap_workspaces(e);
+    e->sc = e->restart.sc;
+    e->st = e->restart.st;
+    e->undo = e->restart.undo;
+    e->restart.valid = false;
+    e->ahead = true;
+    e->ahead_tick = start;
+    e->ahead_version = e->version;
+}
+
+/* Rewinds that need no checkpoint: within the current iteration, to its
+ * start, or into the last one right after its update. */
 static bool rewind_without_replay(struct rnn_engine *e, uint64_t target)
 {
     uint64_t two_t = 2 * (uint64_t)e->T;
-    if (e->st.pos == 0 && e->undo.valid && target + two_t + 1 > e->sc.tick) {
+    if (e->st.pos > 0 && target <= e->sc.tick - (uint64_t)e->st.pos)
+        restart_iteration(e); /* the rest of the way, if any, below */
+    if (target < e->sc.tick && e->st.pos == 0 && e->undo.valid && target + two_t + 1 > e->sc.tick) {
         uint64_t start = e->sc.tick - two_t - 1;
         if (!plain_window(e) || change_within(e, start, e->sc.tick - 1) || !undo_update(e))
             return false;
@@ -1018,6 +1062,7 @@ double rnn_engine_window_loss(struct rnn_engine *e)
     }
     if (!check_scratch(e))
         return NAN;
+    e->restart.valid = false; /* check_w gets this window's pass */
     /* The window kernel's forward steps: the same bits as the step by step
      * pass, and faster (Omega as one product). */
     const uint8_t *in = e->text->ids + check_window(e, e->check_w.h);
@@ -1050,6 +1095,7 @@ static bool check_prepare(struct rnn_engine *e, const struct rnn_settings *s, do
                           const uint8_t **in)
 {
     e->ahead = false; /* check_w is the gradient check's now */
+    e->restart.valid = false;
     if (!check_scratch(e) ||
         !rnn_lab_ws_reserve(&e->check_lab, e->m.s.hidden, rnn_lab_truncation(s, e->T)))
         return false;

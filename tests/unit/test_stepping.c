@@ -159,6 +159,16 @@ static struct support_spec small_spec(const struct rnn_settings *s)
         .text = "h\xc3\xa9llo w\xc3\xb6rld", .hidden = 3, .seed = 11, .settings = *s};
 }
 
+/* Corpus mode above hidden 16: the window kernel's blocked products. */
+static struct support_spec blocked_spec(const struct rnn_settings *s, unsigned seed)
+{
+    return (struct support_spec){.text = "the quick brown fox jumps over the lazy dog",
+                                 .hidden = 20,
+                                 .seed = seed,
+                                 .seq_len = 4,
+                                 .settings = *s};
+}
+
 #define ITERATIONS 12
 
 /* The same training three ways: step by step, iteration by iteration, and
@@ -329,12 +339,8 @@ static void test_blocked_rewind_finish_and_loss(void **state)
     (void)state;
     for (size_t i = 0; i < N_SETTINGS; i++) {
         struct support_model m;
-        support_open(&m,
-                     &(struct support_spec){.text = "the quick brown fox jumps over the lazy dog",
-                                            .hidden = 20,
-                                            .seed = 5,
-                                            .seq_len = 4,
-                                            .settings = optimizer_settings[i]});
+        struct support_spec spec = blocked_spec(&optimizer_settings[i], 5);
+        support_open(&m, &spec);
         int T = 4, n = 5 * (2 * T + 1);
         struct snapshot *snaps = record_steps(m.engine, n);
         rewind_checking(m.engine, snaps, n, 0);
@@ -372,16 +378,48 @@ static void test_blocked_rewind_finish_and_loss(void **state)
     }
 }
 
+/* A rewind to the start of an iteration that began by taking over the pass
+ * done ahead (the visualiser's n, then p, after an update) puts the last
+ * iteration's workspace back instead of replaying: the recorded state, from
+ * any micro-step of the iteration; from there the update before it is undone
+ * and done again, a rewind reaches into the last iteration, and the steps
+ * give the recorded states again. */
+static void test_rewind_to_iteration_start(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N_SETTINGS; i++) {
+        struct support_model m;
+        struct support_spec spec = blocked_spec(&optimizer_settings[i], 7);
+        support_open(&m, &spec);
+        int T = 4, whole = 2 * T + 1, start = 2 * whole, n = 4 * whole;
+        struct snapshot *snaps = record_steps(m.engine, n);
+        static const int steps[] = {1, 2, 4, 5, 8, 9};
+        for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)start));
+            rnn_engine_window_loss(m.engine); /* the pass ahead, as after an update */
+            restep_checking(m.engine, snaps, start, start + steps[k]);
+            assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)start));
+            snapshot_expect(&snaps[start], m.engine, "rewound to the iteration's start");
+        }
+        rnn_engine_window_loss(m.engine);
+        restep_checking(m.engine, snaps, start, start + 3);
+        rewind_checking(m.engine, snaps, start + 3, start - 2); /* across the update */
+        restep_checking(m.engine, snaps, start - 2, start + 2);
+        rnn_engine_window_loss(m.engine); /* the reuse in mid-window: check_w keeps the last one */
+        assert_true(rnn_engine_rewind_to(m.engine, (uint64_t)(whole + 3)));
+        snapshot_expect(&snaps[whole + 3], m.engine, "rewound into the last iteration");
+        restep_checking(m.engine, snaps, whole + 3, n);
+        free_snaps(snaps, n);
+        support_close(&m);
+    }
+}
+
 /* A forward pass done ahead by the window loss is not taken over once the
  * parameters changed (a surgery, a rewind that replays). */
 static void test_pass_ahead_only_while_valid(void **state)
 {
     (void)state;
-    struct support_spec spec = {.text = "the quick brown fox jumps over the lazy dog",
-                                .hidden = 20,
-                                .seed = 6,
-                                .seq_len = 4,
-                                .settings = optimizer_settings[0]};
+    struct support_spec spec = blocked_spec(&optimizer_settings[0], 6);
     struct support_model a, b;
     support_open(&a, &spec);
     support_open(&b, &spec);
@@ -589,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_rewind_at_start_and_after_reset),
         cmocka_unit_test(test_history_budget_bounds_rewind),
         cmocka_unit_test(test_blocked_rewind_finish_and_loss),
+        cmocka_unit_test(test_rewind_to_iteration_start),
         cmocka_unit_test(test_pass_ahead_only_while_valid),
         cmocka_unit_test(test_load_params_resets),
     };
