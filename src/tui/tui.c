@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -40,9 +41,11 @@ static double now_ms(void)
 
 /* Hidden benchmark hooks (documented in bench/tui_bench.sh):
  * RNNSTEP_BENCH_FRAMES=N draws N full frames and prints the mean time;
- * RNNSTEP_BENCH_LOG=FILE appends, per key, the time from reading it to the
- * updated screen, and the CPU time the process spent on it (on a shared
- * machine the wall time also holds the waits for a core). */
+ * RNNSTEP_BENCH_LOG=FILE appends the CPU time to the first screen (start-up
+ * pays for what keys then need not: the engine's memory, the first loss),
+ * then, per key, the time from reading it to the updated screen and the CPU
+ * time the process spent on it (on a shared machine the wall time also
+ * holds the waits for a core). */
 static void bench_frames(struct tui *t, long n)
 {
     rnn_engine_run_to_update(t->s->engine);
@@ -60,22 +63,30 @@ static void bench_frames(struct tui *t, long n)
             COLS, LINES, mean);
 }
 
-static void bench_log(const char *path, int key, double ms, double cpu_ms)
+static void bench_log(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void bench_log(const char *path, const char *fmt, ...)
 {
     FILE *fp = fopen(path, "a");
     if (!fp)
         return;
-    fprintf(fp, "key %d %.3f ms wall %.3f ms CPU\n", key, ms, cpu_ms);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(fp, fmt, ap);
+    va_end(ap);
     fclose(fp);
 }
 
 static void main_loop(struct tui *t)
 {
     const char *log = getenv("RNNSTEP_BENCH_LOG");
-    bool dirty = true;
+    bool dirty = true, started = false;
     while (!signals_pending()) {
         if (dirty)
             screen_draw(t);
+        if (log && !started)
+            bench_log(log, "start %.3f ms CPU\n", clock_ms(CLOCK_PROCESS_CPUTIME_ID));
+        started = true;
         dirty = false;
         timeout(t->play.on && !t->lay.too_small ? tui_autoplay_delay(t) : -1);
         int key = getch();
@@ -91,7 +102,8 @@ static void main_loop(struct tui *t)
         if (log && key != ERR) {
             screen_draw(t);
             dirty = false;
-            bench_log(log, key, now_ms() - start, clock_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu_start);
+            bench_log(log, "key %d %.3f ms wall %.3f ms CPU\n", key, now_ms() - start,
+                      clock_ms(CLOCK_PROCESS_CPUTIME_ID) - cpu_start);
         }
     }
 }
