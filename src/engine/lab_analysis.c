@@ -97,16 +97,17 @@ RNN_FMA_CLONES static void clip_compare(const double *g, size_t n, double clip, 
     double raw = sqrt(dot(g, g, n));
     out->norm_scale = clip_norm > 0.0 && raw > clip_norm ? clip_norm / raw : 1.0;
     double ss = 0.0, cross = 0.0, ns = 0.0, ncross = 0.0;
+    double bound = clip > 0.0 ? clip : INFINITY; /* off: no entry is past it */
     size_t changed = 0;
     for (size_t i = 0; i < n; i++) {
         double r = g[i] * out->norm_scale; /* as the engine's update scales it */
         ns = fma(r, r, ns);
         ncross = fma(r, g[i], ncross);
-        double c = g[i];
-        if (clip > 0.0 && (c > clip || c < -clip)) {
-            c = c > clip ? clip : -clip;
-            changed++;
-        }
+        /* Clamped without branches: at an explosion many entries are past
+         * the bound, unpredictably. A nan stays nan and is not counted. */
+        double c = g[i] > bound ? bound : g[i];
+        c = c < -bound ? -bound : c;
+        changed += (g[i] > bound) | (g[i] < -bound);
         ss = fma(c, c, ss);
         cross = fma(c, g[i], cross);
     }
