@@ -19,8 +19,13 @@ e2e_cleanup() {
     if [ -f "$E2E_DIR/wrappers" ]; then
         while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done <"$E2E_DIR/wrappers"
     fi
+    # kill-server leaves the socket file behind (thousands after a few
+    # suite runs): remove it too, for every server, also a test's own.
     if [ -f "$E2E_DIR/sockets" ]; then
-        while read -r sock; do tmux -L "$sock" kill-server 2>/dev/null || true; done <"$E2E_DIR/sockets"
+        while read -r sock; do
+            tmux -L "$sock" kill-server 2>/dev/null || true
+            rm -f "$(e2e_socket_path "$sock")"
+        done <"$E2E_DIR/sockets"
     fi
     # rnnstep itself may still be writing (a --record file) as it exits.
     pid=$(cat "$E2E_DIR/pid" 2>/dev/null) || pid=""
@@ -31,6 +36,14 @@ e2e_cleanup() {
     rm -rf "$E2E_DIR"
 }
 trap e2e_cleanup EXIT
+# A test stopped by a signal (ctest's timeout, Ctrl-C) exits through the
+# EXIT trap too, so that it cleans up as well.
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Where tmux -L NAME keeps its socket.
+e2e_socket_path() { echo "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$1"; }
 
 e2e_fail() {
     echo "FAIL: $*" >&2
@@ -42,7 +55,14 @@ e2e_fail() {
     exit 1
 }
 
-tm() { tmux -L "$E2E_SOCKET" "$@"; }
+# Every server a test talks to is ended at exit, also one whose socket the
+# test named itself.
+e2e_register() { grep -qxF -- "$1" "$E2E_DIR/sockets" 2>/dev/null || echo "$1" >>"$E2E_DIR/sockets"; }
+
+tm() {
+    e2e_register "$E2E_SOCKET"
+    tmux -L "$E2E_SOCKET" "$@"
+}
 
 # e2e_start NAME [VAR=VALUE...] [-- ARGS...]: starts rnnstep at 80x24 in a
 # wrapper script that records its pid, exit status and `stty -a` before and
@@ -54,12 +74,14 @@ e2e_start() {
     while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
     [ $# -gt 0 ] && shift
     E2E_SOCKET="rnnstep-$$-$name"
-    echo "$E2E_SOCKET" >>"$E2E_DIR/sockets"
     rm -f "$E2E_DIR/status" "$E2E_DIR/pid"
     {
         # The wrapper outlives Ctrl-C and signals meant for rnnstep (a trap,
         # unlike an ignored signal, is reset for the program it starts).
         echo "trap : INT TERM HUP"
+        # E2E_IGNORE="HUP INT": signals rnnstep's caller ignores (nohup),
+        # which it inherits.
+        [ -z "${E2E_IGNORE:-}" ] || echo "trap '' $E2E_IGNORE"
         echo "echo \$\$ >> '$E2E_DIR/wrappers'"
         echo "stty -a > '$E2E_DIR/stty.before'"
         # shellcheck disable=SC2016 # $$, $0 and $@ are the inner shell's
