@@ -35,6 +35,11 @@ void rnn_atomic_abort(struct rnn_atomic_file *f);
  * the real-time signals). */
 void rnn_signals_terminating(sigset_t *set);
 
+/* Whether signal s still has its default action: neither handled (a
+ * sanitizer's handler keeps its report) nor ignored. A handler goes only
+ * there, so a signal the caller ignores (nohup, trap '' INT) stays ignored. */
+bool rnn_signal_at_default(int s);
+
 /* Removes every unfinished temporary file; async-signal-safe, for a signal
  * handler of its own (the visualiser's for faults) that then ends the process. */
 void rnn_atomic_remove_unfinished(void);

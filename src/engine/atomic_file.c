@@ -44,6 +44,13 @@ void rnn_signals_terminating(sigset_t *set)
         sigaddset(set, s);
 }
 
+bool rnn_signal_at_default(int s)
+{
+    struct sigaction old;
+    return sigaction(s, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+           old.sa_handler == SIG_DFL;
+}
+
 void rnn_atomic_remove_unfinished(void)
 {
     for (int i = 0; i < GUARD_SLOTS; i++)
@@ -68,12 +75,9 @@ static void guard_install(void)
     installed = true;
     struct sigaction sa = {.sa_handler = remove_guarded_and_reraise, .sa_flags = SA_RESETHAND};
     rnn_signals_terminating(&sa.sa_mask);
-    for (int s = 1; s <= SIGRTMAX; s++) {
-        struct sigaction old;
-        if (sigismember(&sa.sa_mask, s) == 1 && sigaction(s, NULL, &old) == 0 &&
-            !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_DFL)
+    for (int s = 1; s <= SIGRTMAX; s++)
+        if (sigismember(&sa.sa_mask, s) == 1 && rnn_signal_at_default(s))
             sigaction(s, &sa, NULL);
-    }
 }
 
 /* Held off while a temporary file exists but is not yet in the list (or is

@@ -43,14 +43,9 @@ static void install_fault_handler(void)
     termios_saved = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
     struct sigaction sa = {.sa_handler = on_fault, .sa_flags = SA_RESETHAND};
     rnn_signals_terminating(&sa.sa_mask);
-    /* Only where the default still stands: a sanitizer's own handler keeps
-     * its report of a real fault. */
-    for (int s = 1; s <= SIGRTMAX; s++) {
-        struct sigaction old;
-        if (is_fault(s) && sigaction(s, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
-            old.sa_handler == SIG_DFL)
+    for (int s = 1; s <= SIGRTMAX; s++)
+        if (is_fault(s) && rnn_signal_at_default(s))
             sigaction(s, &sa, NULL);
-    }
 }
 
 void signals_install(void)
@@ -65,11 +60,14 @@ void signals_install(void)
      * like the default end of every other terminating signal (a kill -PIPE,
      * a real-time signal), would leave the terminal raw. XFSZ stays ignored
      * (main.c: a write past a size limit fails instead). A fault cannot be
-     * resumed: it goes to on_fault. */
+     * resumed: it goes to on_fault. A signal the caller ignores (nohup's
+     * HUP, a script's trap '' INT) stays ignored, as the shell's own
+     * children keep it. */
     sigset_t ending;
     rnn_signals_terminating(&ending);
     for (int s = 1; s <= SIGRTMAX; s++)
-        if (sigismember(&ending, s) == 1 && s != SIGXFSZ && !is_fault(s))
+        if (sigismember(&ending, s) == 1 && s != SIGXFSZ && !is_fault(s) &&
+            rnn_signal_at_default(s))
             sigaction(s, &sa, NULL);
 }
 
