@@ -1,15 +1,16 @@
 # One gradient, one value: the truncation view (K), the diagnostics (D), the
 # gradient check (g) and the gradients pane read the norms of dL/dU, dL/dW and
-# dL/db (and, at hidden 1, the entries of W and b) of the same gradient, the
-# one the panes show: right after an update the one it applied (at the
+# dL/db (at hidden 1 g and the pane from their entries) of the same gradient,
+# the one the panes show: right after an update the one it applied (at the
 # parameters before it), else this window's at the current parameters. K's
 # row of the K in effect and g's BPTT column are of the whole window, so
 # mid-backward they agree with each other while D and the pane hold the part
 # added up so far. States: the start, mid-backward, backward done, after e,
-# after c e, with truncation on, a lab setting changed under an open K or g
-# view, and corpus mode at hidden 8 (whose second window starts from the
-# carried hidden state). (The bug: after e, K profiled the gradient at the
-# parameters after the update, 0.6861 beside D's 0.7784.)
+# one micro-step after it (K left open follows), after c e, with truncation
+# on, a lab setting changed under an open K or g view, and corpus mode at
+# hidden 8 after its first and second update (the second window starts from
+# the carried hidden state). (The bug: after e, K profiled the gradient at
+# the parameters after the update, ||dL/dU|| 0.6759 beside D's 0.7784.)
 source "$(dirname "$0")/lib.sh" "$@"
 
 # The three norms (U W b) each face shows, from the screen on stdin.
@@ -110,6 +111,18 @@ e2e_keys e
 e2e_wait_text "epoch 1 | update done"
 check_all "after e"
 agree "after e: the update's gradient" "$(face K "$K_TITLE" k_row)" "0.7784 0.1466 0.2436"
+# One micro-step on, K (left open) and g move to the new parameters' gradient.
+e2e_keys K
+e2e_wait_text "$K_TITLE"
+e2e_keys n
+e2e_wait_text "forward t=1/4"
+moved=$(e2e_screen | k_row)
+same "$moved" "0.7784 0.1466 0.2436" && e2e_fail "K after e n still shows the update's gradient"
+e2e_keys K
+e2e_wait_gone "$K_TITLE"
+agree "after e n: K and g" "$moved" "$(face g "$G_TITLE" g_norms)"
+e2e_keys p
+e2e_wait_text "epoch 1 | update done"
 e2e_keys c e
 e2e_wait_text "epoch 2 | update done"
 check_all "after c e"
