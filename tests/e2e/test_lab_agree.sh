@@ -151,6 +151,12 @@ e2e_wait_text "truncated to K=3"
 e2e_poll "g to follow {" g_moved
 e2e_keys g
 
+# With an injected bug the panes show its gradient; K, which profiles BPTT
+# without it, says so in its title.
+e2e_keys B e K
+e2e_wait_text "Truncated BPTT, without the bug no-carry: K=3 of T=4"
+e2e_keys K B B B B
+
 # Corpus mode at hidden 8: after the first and the second update.
 e2e_keys q
 [ "$(e2e_exit_status)" = 0 ] || e2e_fail "q did not exit with status 0"

@@ -176,8 +176,14 @@ static void trunc_draw(const void *state, const struct frame *f, WINDOW *w)
     const struct rnn_view *v = &f->v;
     int K = current_k(v);
     char title[96];
-    snprintf(title, sizeof title,
-             "Truncated BPTT: each L_t reaches back K steps, K=%d of T=%d (K closes)", K, v->T);
+    /* The profile leaves an injected bug out (the panes show its gradient):
+     * the title says so, so that the row of K and the pane never read as one. */
+    if (v->settings.bug != RNN_BUG_NONE)
+        snprintf(title, sizeof title, "Truncated BPTT, without the bug %s: K=%d of T=%d (K closes)",
+                 rnn_bug_name(v->settings.bug), K, v->T);
+    else
+        snprintf(title, sizeof title,
+                 "Truncated BPTT: each L_t reaches back K steps, K=%d of T=%d (K closes)", K, v->T);
     draw_title(w, f->th, title);
     if (tv->too_large) {
         draw_str(w, 2, 1, A_NORMAL, "This window is too long for a live profile (T gradients,");
