@@ -160,6 +160,32 @@ static void lab_dh_parts(const struct rnn_view *v, const struct rnn_const_block 
             from_future[j] = dh[j] - from_output[j];
 }
 
+/* y = diag(d) W x (d NULL: the identity), each row a sequential fma sum. */
+RNN_FMA_CLONES static void scaled_product(const double *W, const double *d, int n, const double *x,
+                                          double *y)
+{
+    for (int i = 0; i < n; i++) {
+        const double *row = W + (size_t)i * n;
+        double sum = 0.0;
+        for (int j = 0; j < n; j++)
+            sum = fma(row[j], x[j], sum);
+        y[i] = d ? d[i] * sum : sum;
+    }
+}
+
+/* x = W^T diag(d) y, row by row as BPTT adds W^T dr. */
+RNN_FMA_CLONES static void scaled_transpose_product(const double *W, const double *d, int n,
+                                                    const double *y, double *x)
+{
+    memset(x, 0, (size_t)n * sizeof(double));
+    for (int i = 0; i < n; i++) {
+        double yi = d ? d[i] * y[i] : y[i];
+        const double *row = W + (size_t)i * n;
+        for (int j = 0; j < n; j++)
+            x[j] = fma(row[j], yi, x[j]);
+    }
+}
+
 bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *from_future)
 {
     if (t < v->backward_low || t > v->T)
@@ -175,13 +201,8 @@ bool rnn_dh_parts(const struct rnn_view *v, int t, double *from_output, double *
     add_output_gradient(v, p, t, from_output);
     if (t == v->T)
         return true;
-    /* dh_next after step t + 1: W^T dr_{t+1}, row by row as BPTT adds it. */
-    const double *dr = v->dr + (size_t)t * H;
-    for (int i = 0; i < H; i++) {
-        const double *row = p->W + (size_t)i * H;
-        for (int j = 0; j < H; j++)
-            from_future[j] = fma(row[j], dr[i], from_future[j]);
-    }
+    /* dh_next after step t + 1: W^T dr_{t+1}. */
+    scaled_transpose_product(p->W, NULL, H, v->dr + (size_t)t * H, from_future);
     return true;
 }
 
@@ -191,14 +212,7 @@ bool rnn_recurrent_term(const struct rnn_view *v, int t, double *wh)
         return false;
     int H = v->shape.hidden;
     const struct rnn_const_block *p = rnn_activation_params(v);
-    const double *hprev = v->h + (size_t)(t - 1) * H;
-    for (int i = 0; i < H; i++) {
-        const double *row = p->W + (size_t)i * H;
-        double sum = 0.0;
-        for (int j = 0; j < H; j++)
-            sum = fma(row[j], hprev[j], sum);
-        wh[i] = sum;
-    }
+    scaled_product(p->W, NULL, H, v->h + (size_t)(t - 1) * H, wh);
     return true;
 }
 
@@ -212,31 +226,6 @@ bool rnn_entry_clipped(const struct rnn_view *v, size_t i)
 }
 
 /* ---- recurrent Jacobian gauge ------------------------------------------ */
-
-/* y = diag(d) W x (d NULL: the identity), each row a sequential fma sum. */
-static void scaled_product(const double *W, const double *d, int n, const double *x, double *y)
-{
-    for (int i = 0; i < n; i++) {
-        const double *row = W + (size_t)i * n;
-        double sum = 0.0;
-        for (int j = 0; j < n; j++)
-            sum = fma(row[j], x[j], sum);
-        y[i] = d ? d[i] * sum : sum;
-    }
-}
-
-/* x = W^T diag(d) y. */
-static void scaled_transpose_product(const double *W, const double *d, int n, const double *y,
-                                     double *x)
-{
-    memset(x, 0, (size_t)n * sizeof(double));
-    for (int i = 0; i < n; i++) {
-        double yi = d ? d[i] * y[i] : y[i];
-        const double *row = W + (size_t)i * n;
-        for (int j = 0; j < n; j++)
-            x[j] = fma(row[j], yi, x[j]);
-    }
-}
 
 /* Scales x to unit length; returns false when it is zero or not finite. */
 static bool normalise(double *x, int n)
