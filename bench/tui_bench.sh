@@ -22,10 +22,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=$(realpath "${1:-build/dev/rnnstep}")
-sock="rnnstep-bench-$$"
 tmp=$(mktemp -d)
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
-tm() { tmux -L "$sock" "$@"; }
+# The server's socket lives in $tmp, so it goes with it (tmux -L would leave
+# one file per run in /tmp/tmux-UID).
+sock=$tmp/tmux.sock
+trap 'tmux -S "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+tm() { tmux -S "$sock" "$@"; }
 
 wait_for() { # file-or-screen test with a 20 s timeout
     for _ in $(seq 400); do
