@@ -86,15 +86,15 @@ struct update_part {
 static int update_parts(const struct rnn_update_arrays *a, struct update_part *parts)
 {
     const struct rnn_model *m = a->transposes;
-    if (!m || (m->Ut == m->p.U && m->Wt == m->p.W && m->Vt == m->p.V)) {
+    double *const copies[RNN_P_COUNT] = {
+        [RNN_P_U] = m && m->Ut != m->p.U ? m->Ut : NULL,
+        [RNN_P_W] = m && m->Wt != m->p.W ? m->Wt : NULL,
+        [RNN_P_V] = m && m->Vt != m->p.V ? m->Vt : NULL,
+    };
+    if (!copies[RNN_P_U] && !copies[RNN_P_W] && !copies[RNN_P_V]) {
         parts[0] = (struct update_part){0, 1, a->n, NULL};
         return 1;
     }
-    double *const copies[RNN_P_COUNT] = {
-        [RNN_P_U] = m->Ut != m->p.U ? m->Ut : NULL,
-        [RNN_P_W] = m->Wt != m->p.W ? m->Wt : NULL,
-        [RNN_P_V] = m->Vt != m->p.V ? m->Vt : NULL,
-    };
     for (int id = 0; id < RNN_P_COUNT; id++) {
         int rows, cols;
         rnn_param_dims(m->s, (enum rnn_param_id)id, &rows, &cols);

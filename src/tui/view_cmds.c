@@ -9,41 +9,20 @@ static unsigned toggle_view(struct tui *t, enum view_id view)
     return REACT_REFRESH;
 }
 
-unsigned cmd_view_flow(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_FLOW);
-}
+/* One command per view key: the command table names a function each. */
+#define VIEW_TOGGLE_COMMAND(name, view)                                                            \
+    unsigned name(struct tui *t, uint64_t n)                                                       \
+    {                                                                                              \
+        (void)n;                                                                                   \
+        return toggle_view(t, view);                                                               \
+    }
 
-unsigned cmd_view_gradcheck(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_GRADCHECK);
-}
-
-unsigned cmd_view_sample(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_SAMPLE);
-}
-
-unsigned cmd_view_chart(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_CHART);
-}
-
-unsigned cmd_view_truncation(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_TRUNCATION);
-}
-
-unsigned cmd_view_diagnostics(struct tui *t, uint64_t n)
-{
-    (void)n;
-    return toggle_view(t, VIEW_DIAGNOSTICS);
-}
+VIEW_TOGGLE_COMMAND(cmd_view_flow, VIEW_FLOW)
+VIEW_TOGGLE_COMMAND(cmd_view_gradcheck, VIEW_GRADCHECK)
+VIEW_TOGGLE_COMMAND(cmd_view_sample, VIEW_SAMPLE)
+VIEW_TOGGLE_COMMAND(cmd_view_chart, VIEW_CHART)
+VIEW_TOGGLE_COMMAND(cmd_view_truncation, VIEW_TRUNCATION)
+VIEW_TOGGLE_COMMAND(cmd_view_diagnostics, VIEW_DIAGNOSTICS)
 
 static unsigned scroll_by(struct tui *t, int64_t rows)
 {
